@@ -1,0 +1,258 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
+
+from redcell.slugs import unique_slug
+
+from . import body
+
+RELATED_LIMIT = 4
+
+
+class PublicationType(models.Model):
+    name = models.CharField(max_length=80, unique=True, help_text='For example "Policy Memo".')
+    plural_name = models.CharField(max_length=80, blank=True, help_text='For example "Policy Memos".')
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers come first in menus and filters."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        if not self.plural_name:
+            self.plural_name = f"{self.name}s"
+        super().save(*args, **kwargs)
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule of visibility: published, and its time has come."""
+        return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_cards(self):
+        """What a list of publication cards shows, in a fixed number of queries."""
+        return self.select_related("type", "series").prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("author").order_by("position", "id"),
+            )
+        )
+
+    def related_to(self, publication: "Publication", limit: int = RELATED_LIMIT) -> list:
+        """Hand-picked items first, then others ranked by what they share with
+        ``publication``: the series, then authors, areas and tags, then recency."""
+        picked = list(self.filter(pk__in=publication.related.values("pk")).with_cards()[:limit])
+        if len(picked) >= limit:
+            return picked
+        author_ids = publication.authorships.values("author_id")
+        area_ids = publication.areas.through.objects.filter(publication=publication).values("researcharea_id")
+        tag_ids = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Publication), object_id=publication.pk
+        ).values("tag_id")
+
+        def shared(queryset, key):
+            return Coalesce(
+                Subquery(
+                    queryset.filter(**{key: OuterRef("pk")})
+                    .order_by()
+                    .values(key)
+                    .annotate(n=Count("*"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+
+        series_match = (
+            models.Case(models.When(series_id=publication.series_id, then=1), default=0)
+            if publication.series_id
+            else Value(0)
+        )
+        ranked = (
+            self.exclude(pk=publication.pk)
+            .exclude(pk__in=[p.pk for p in picked])
+            .annotate(
+                same_series=series_match,
+                shared_authors=shared(Authorship.objects.filter(author_id__in=author_ids), "publication"),
+                shared_areas=shared(
+                    Publication.areas.through.objects.filter(researcharea_id__in=area_ids),
+                    "publication",
+                ),
+                shared_tags=shared(
+                    TaggedItem.objects.filter(
+                        content_type=ContentType.objects.get_for_model(Publication),
+                        tag_id__in=tag_ids,
+                    ),
+                    "object_id",
+                ),
+            )
+            .order_by(
+                "-same_series", "-shared_authors", "-shared_areas", "-shared_tags", "-published_at", "-pk"
+            )
+            .with_cards()
+        )
+        return picked + list(ranked[: limit - len(picked)])
+
+
+class Publication(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text="The last part of the web address. Leave empty to make one from the title; "
+        "avoid changing it once published, as links to the old address will break.",
+    )
+    type = models.ForeignKey(PublicationType, on_delete=models.PROTECT, related_name="publications")
+    dek = models.CharField(
+        max_length=300, blank=True, help_text="The one-line subtitle shown under the title."
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="Two or three plain sentences for lists, cards, search engines and newsletters.",
+    )
+    body = ProseEditorField(
+        extensions=settings.PUBLICATION_BODY_EXTENSIONS,
+        sanitize=True,
+        blank=True,
+        help_text="Use Heading 2 for sections (they make the table of contents). For footnotes, "
+        "type the note number as superscript in the text and put the notes as a numbered list "
+        'under a final heading "Notes". Choose "Pull quote" in the block style menu for a pull quote.',
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    toc = models.JSONField(editable=False, default=list, blank=True)
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+    authors = models.ManyToManyField(
+        "authors.Author", through="Authorship", related_name="publications", blank=True
+    )
+    areas = models.ManyToManyField(
+        "research_areas.ResearchArea",
+        related_name="publications",
+        blank=True,
+        verbose_name="research areas",
+    )
+    series = models.ForeignKey(
+        "series.Series",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+    )
+    tags = TaggableManager(blank=True, help_text="Topics, comma-separated.")
+    hero_image = models.ImageField(upload_to="publications/heroes/%Y/", blank=True)
+    hero_alt = models.CharField(
+        "hero image description",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
+    )
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(max_length=200, blank=True)
+    pdf = models.FileField("PDF", upload_to="publications/pdf/%Y/", blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication date",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A date in the future schedules the publication: it appears on the site by "
+        "itself at that time. Left empty, publishing sets it to now.",
+    )
+    featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name="hand-picked related publications",
+        help_text='Shown first under "Recent & Related"; the rest are chosen automatically.',
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="publication_visible_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        # The admin form sanitises too; this keeps every other path (shell, imports) safe.
+        self.body = body.sanitize(self.body)
+        rendered = body.render(self.body)
+        self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @property
+    def reading_minutes(self) -> int:
+        return body.reading_minutes(self.word_count)
+
+    @property
+    def show_toc(self) -> bool:
+        return sum(1 for entry in self.toc if entry["level"] == 2) >= 3
+
+    def ordered_authors(self) -> list:
+        """Authors in byline order, from the prefetch when there is one."""
+        return [authorship.author for authorship in self.authorships.all()]
+
+
+class Authorship(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="authorships")
+    author = models.ForeignKey("authors.Author", on_delete=models.PROTECT, related_name="authorships")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Byline order.")
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "author"], name="one_authorship_per_author")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.publication}"

@@ -1,0 +1,62 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from .forms import PublicationFilterForm
+from .models import Publication
+
+PAGE_SIZE = 12
+
+
+class PublicationListView(ListView):
+    paginate_by = PAGE_SIZE
+    template_name = "publications/publication_list.html"
+
+    def get_queryset(self):
+        published = Publication.objects.published()
+        years = published.dates("published_at", "year", order="DESC")
+        self.filter_form = PublicationFilterForm(self.request.GET or None, years=[d.year for d in years])
+        if not self.request.GET.keys() - {"page"}:
+            return published.with_cards()
+        return self.filter_form.filter(published).distinct().with_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(filter_form=self.filter_form, filter_query=query.urlencode())
+        return context
+
+
+def detail_context(publication: Publication) -> dict:
+    return {
+        "publication": publication,
+        "authors": publication.ordered_authors(),
+        "related": Publication.objects.published().related_to(publication),
+    }
+
+
+def publication_detail_queryset(queryset):
+    return queryset.with_cards().prefetch_related("areas", "tags")
+
+
+class PublicationDetailView(DetailView):
+    context_object_name = "publication"
+
+    def get_queryset(self):
+        return publication_detail_queryset(Publication.objects.published())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | detail_context(self.object)
+
+
+@staff_member_required
+@never_cache
+def preview(request, pk):
+    """A draft exactly as the public will see it, for staff only, never cached or indexed."""
+    publication = get_object_or_404(publication_detail_queryset(Publication.objects.all()), pk=pk)
+    context = detail_context(publication) | {"preview": True}
+    response = render(request, "publications/publication_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

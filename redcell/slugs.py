@@ -1,0 +1,25 @@
+from anyascii import anyascii
+from django.db import models
+from django.utils.text import slugify
+
+
+def readable_slug(text: str, fallback: str = "item") -> str:
+    """An ASCII slug for any script: "Zoë Ørsted" -> "zoe-orsted", "Ольга" -> "olga".
+
+    Transliterating first keeps URLs readable and shareable where a plain
+    ``slugify`` would drop every non-Latin letter and leave nothing.
+    """
+    return slugify(anyascii(text or ""))[:200].strip("-") or fallback
+
+
+def unique_slug(instance: models.Model, text: str, field: str = "slug") -> str:
+    """``readable_slug(text)``, numbered ("-2", "-3"…) where another row already uses it."""
+    model = type(instance)
+    max_length = model._meta.get_field(field).max_length
+    base = readable_slug(text, fallback=model._meta.model_name)[: max_length - 6].strip("-")
+    others = model._default_manager.exclude(pk=instance.pk)
+    candidate, number = base, 1
+    while others.filter(**{field: candidate}).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import ResearchArea
+
+
+@admin.register(ResearchArea)
+class ResearchAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "publication_count"]
+    list_filter = ["parent"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent").annotate(Count("publications"))
+
+    @admin.display(description="publications", ordering="publications__count")
+    def publication_count(self, obj):
+        return obj.publications__count

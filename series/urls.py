@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "series"
+
+urlpatterns = [
+    path("<slug:slug>/", views.SeriesDetailView.as_view(), name="detail"),
+]
