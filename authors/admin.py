@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from .models import Author
@@ -11,6 +12,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "role", "bio", "email"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "role", "bio"]}),
         ("Photo and links", {"fields": ["photo", "photo_alt", "website", "email"]}),

@@ -66,7 +66,8 @@ def render(html: str) -> RenderedBody:
     Footnotes follow one plain convention editors can type: superscript numbers in
     the text (``<sup>1</sup>``) and a numbered list under a heading called "Notes".
     """
-    word_count = len(unescape(strip_tags(html)).split())
+    # Tags become spaces so that words in neighbouring blocks are not run together.
+    word_count = len(unescape(strip_tags(re.sub(r"<[^>]*>", " ", html))).split())
     toc: list[dict] = []
     used_ids: set[str] = {"notes", "main-content", "related", "about-authors"}
     has_notes = False

@@ -1,7 +1,18 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -55,57 +66,51 @@ class PublicationQuerySet(models.QuerySet):
     def related_to(self, publication: "Publication", limit: int = RELATED_LIMIT) -> list:
         """Hand-picked items first, then others ranked by what they share with
         ``publication``: the series, then authors, areas and tags, then recency."""
-        picked = list(self.filter(pk__in=publication.related.values("pk")).with_cards()[:limit])
-        if len(picked) >= limit:
-            return picked
+        publication_type = ContentType.objects.get_for_model(Publication)
         author_ids = publication.authorships.values("author_id")
-        area_ids = publication.areas.through.objects.filter(publication=publication).values("researcharea_id")
-        tag_ids = TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Publication), object_id=publication.pk
-        ).values("tag_id")
+        area_ids = Publication.areas.through.objects.filter(publication=publication).values("researcharea_id")
+        tag_ids = TaggedItem.objects.filter(content_type=publication_type, object_id=publication.pk).values(
+            "tag_id"
+        )
 
-        def shared(queryset, key):
-            return Coalesce(
-                Subquery(
-                    queryset.filter(**{key: OuterRef("pk")})
-                    .order_by()
-                    .values(key)
-                    .annotate(n=Count("*"))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            )
+        def shared(rows, key):
+            """How many of ``rows`` point at the candidate publication."""
+            counts = rows.filter(**{key: OuterRef("pk")}).order_by().values(key).annotate(n=Count("*"))
+            return Coalesce(Subquery(counts.values("n"), output_field=IntegerField()), 0)
 
-        series_match = (
-            models.Case(models.When(series_id=publication.series_id, then=1), default=0)
+        picked = Publication.related.through.objects.filter(
+            from_publication=publication, to_publication=OuterRef("pk")
+        )
+        same_series = (
+            Case(When(series_id=publication.series_id, then=1), default=0)
             if publication.series_id
             else Value(0)
         )
         ranked = (
             self.exclude(pk=publication.pk)
-            .exclude(pk__in=[p.pk for p in picked])
             .annotate(
-                same_series=series_match,
+                picked=Exists(picked),
+                same_series=same_series,
                 shared_authors=shared(Authorship.objects.filter(author_id__in=author_ids), "publication"),
                 shared_areas=shared(
-                    Publication.areas.through.objects.filter(researcharea_id__in=area_ids),
-                    "publication",
+                    Publication.areas.through.objects.filter(researcharea_id__in=area_ids), "publication"
                 ),
                 shared_tags=shared(
-                    TaggedItem.objects.filter(
-                        content_type=ContentType.objects.get_for_model(Publication),
-                        tag_id__in=tag_ids,
-                    ),
-                    "object_id",
+                    TaggedItem.objects.filter(content_type=publication_type, tag_id__in=tag_ids), "object_id"
                 ),
             )
             .order_by(
-                "-same_series", "-shared_authors", "-shared_areas", "-shared_tags", "-published_at", "-pk"
+                "-picked",
+                "-same_series",
+                "-shared_authors",
+                "-shared_areas",
+                "-shared_tags",
+                "-published_at",
+                "-pk",
             )
             .with_cards()
         )
-        return picked + list(ranked[: limit - len(picked)])
+        return list(ranked[:limit])
 
 
 class Publication(models.Model):
@@ -207,8 +212,7 @@ class Publication(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self._date_if_published()
         # The admin form sanitises too; this keeps every other path (shell, imports) safe.
         self.body = body.sanitize(self.body)
         rendered = body.render(self.body)
@@ -217,6 +221,13 @@ class Publication(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("publications:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        self._date_if_published()
+
+    def _date_if_published(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     @property
     def is_published(self) -> bool:

@@ -1,6 +1,10 @@
+import re
+
 from anyascii import anyascii
 from django.db import models
 from django.utils.text import slugify
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def readable_slug(text: str, fallback: str = "item") -> str:
@@ -9,7 +13,9 @@ def readable_slug(text: str, fallback: str = "item") -> str:
     Transliterating first keeps URLs readable and shareable where a plain
     ``slugify`` would drop every non-Latin letter and leave nothing.
     """
-    return slugify(anyascii(text or ""))[:200].strip("-") or fallback
+    # Each Chinese character is a syllable; keep them apart ("zhong-guo", not "zhongguo").
+    spaced = _IDEOGRAPH.sub(lambda match: f" {anyascii(match.group())} ", text or "")
+    return slugify(anyascii(spaced))[:200].strip("-") or fallback
 
 
 def unique_slug(instance: models.Model, text: str, field: str = "slug") -> str:
