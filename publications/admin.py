@@ -73,8 +73,12 @@ class PublicationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["areas", "series", "related"]
     readonly_fields = ["preview_link", "created_at", "updated_at"]
     save_on_top = True
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "type", "dek", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "type", "dek"]}),
+        ("Text", {"fields": ["summary", "body"]}),
         ("Publishing", {"fields": ["status", "published_at", "featured", "preview_link"]}),
         ("Classification", {"fields": ["areas", "series", "tags", "new_tags", "related"]}),
         (

@@ -266,4 +266,4 @@ class Authorship(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.author} on {self.publication}"
+        return str(self.author)
