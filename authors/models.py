@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from redcell.slugs import unique_slug
+from redcell.slugs import also_save, unique_slug
 
 
 class Author(models.Model):
@@ -52,7 +52,7 @@ class Author(models.Model):
         if not self.sort_name:
             parts = self.name.split()
             self.sort_name = ", ".join([parts[-1], " ".join(parts[:-1])]).strip(", ") if parts else ""
-        super().save(*args, **kwargs)
+        super().save(*args, **also_save(kwargs, "slug", "sort_name"))
 
     def get_absolute_url(self) -> str:
         return reverse("authors:detail", kwargs={"slug": self.slug})

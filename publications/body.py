@@ -101,11 +101,17 @@ def render(html: str) -> RenderedBody:
                 nonlocal counter
                 counter += 1
                 notes.add(str(counter))
-                return (
-                    f'<li id="note-{counter}">{match.group(1)} '
-                    f'<a href="#note-ref-{counter}" class="note-back" '
-                    f'aria-label="Back to reference {counter}">↩</a></li>'
+                back = (
+                    f' <a href="#note-ref-{counter}" class="note-back" '
+                    f'aria-label="Back to reference {counter}">↩</a>'
                 )
+                note = match.group(1)
+                # The editor wraps list items in paragraphs; the link belongs inside the last one.
+                if note.endswith("</p>"):
+                    note = note[: -len("</p>")] + back + "</p>"
+                else:
+                    note += back
+                return f'<li id="note-{counter}">{note}</li>'
 
             items = _LIST_ITEM.sub(note_item, notes_list.group(2))
             html = (

@@ -20,7 +20,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from redcell.slugs import unique_slug
+from redcell.slugs import also_save, unique_slug
 
 from . import body
 
@@ -46,7 +46,7 @@ class PublicationType(models.Model):
             self.slug = unique_slug(self, self.name)
         if not self.plural_name:
             self.plural_name = f"{self.name}s"
-        super().save(*args, **kwargs)
+        super().save(*args, **also_save(kwargs, "slug", "plural_name"))
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -196,6 +196,9 @@ class Publication(models.Model):
 
     objects = PublicationQuerySet.as_manager()
 
+    # Filled in by save(); stored along with any partial save (``update_fields``).
+    DERIVED_FIELDS = ("slug", "published_at", "body", "body_html", "toc", "word_count")
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "-published_at"], name="publication_visible_idx")]
@@ -217,7 +220,7 @@ class Publication(models.Model):
         self.body = body.sanitize(self.body)
         rendered = body.render(self.body)
         self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
-        super().save(*args, **kwargs)
+        super().save(*args, **also_save(kwargs, *self.DERIVED_FIELDS))
 
     def get_absolute_url(self) -> str:
         return reverse("publications:detail", kwargs={"slug": self.slug})

@@ -29,3 +29,11 @@ def unique_slug(instance: models.Model, text: str, field: str = "slug") -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def also_save(save_kwargs: dict, *fields: str) -> dict:
+    """Add fields that ``save()`` fills in itself to a partial save's ``update_fields``,
+    so ``save(update_fields=[...])`` (as ``update_or_create`` does) never leaves them stale."""
+    if save_kwargs.get("update_fields") is not None:
+        save_kwargs["update_fields"] = {*save_kwargs["update_fields"], *fields}
+    return save_kwargs

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from redcell.slugs import unique_slug
+from redcell.slugs import also_save, unique_slug
 
 
 class ResearchArea(models.Model):
@@ -33,7 +33,7 @@ class ResearchArea(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+        super().save(*args, **also_save(kwargs, "slug"))
 
     def get_absolute_url(self) -> str:
         return reverse("research_areas:detail", kwargs={"slug": self.slug})
