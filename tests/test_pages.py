@@ -202,3 +202,12 @@ def test_healthz_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+
+
+def test_server_errors_get_a_friendly_page_without_a_traceback(client, settings):
+    settings.ROOT_URLCONF = "tests.broken_urls"
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert "boom" not in response.content.decode()

@@ -1,0 +1,12 @@
+"""A URLconf with one failing view, to see what readers get when something breaks."""
+
+from django.urls import path
+
+handler500 = "redcell.views.server_error"
+
+
+def broken(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("broken/", broken)]
