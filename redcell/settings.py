@@ -1,7 +1,9 @@
 """Red Cell settings. Everything that differs between machines comes from the environment."""
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,10 +54,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
+    "django_tasks",
     "research_areas",
     "series",
     "authors",
     "publications",
+    "subscriptions",
     "redcell",
 ]
 
@@ -153,6 +157,48 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Red Cell <newsletters@localhost>")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A slow mail server must not hold a worker (or, with immediate tasks, a request) for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# EMAIL_URL sets the above in one go: smtp://user:password@host:port (smtp+tls:// for
+# STARTTLS, smtp+ssl:// for implicit TLS), or console:// to print mail.
+if email_url := os.environ.get("EMAIL_URL"):
+    _email = urlsplit(email_url)
+    if _email.scheme == "console":
+        EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    elif _email.scheme in {"smtp", "smtp+tls", "smtp+ssl", "smtps"}:
+        EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        EMAIL_USE_TLS = _email.scheme == "smtp+tls"
+        EMAIL_USE_SSL = _email.scheme in {"smtp+ssl", "smtps"}
+        EMAIL_HOST = _email.hostname or "localhost"
+        EMAIL_PORT = _email.port or (465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+        EMAIL_HOST_USER = unquote(_email.username or "")
+        EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    else:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL has the scheme {_email.scheme!r}; use smtp, smtp+tls, smtp+ssl or console."
+        )
+
+# E-mail goes out through django-tasks. In production the tasks queue in the database
+# (package django-tasks-db) and `manage.py db_worker` runs them; in DEBUG, or without that
+# package, they run at once inside the request.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or (
+    "django_tasks_db.DatabaseBackend"
+    if find_spec("django_tasks_db") and not DEBUG
+    else "django_tasks.backends.immediate.ImmediateBackend"
+)
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    if find_spec("django_tasks_db") is None:
+        raise ImproperlyConfigured(f"TASKS_BACKEND is {TASKS_BACKEND} but django-tasks-db is not installed.")
+    INSTALLED_APPS.append("django_tasks_db")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+
+# Sign-ups allowed per hour from one visitor address and for one e-mail address.
+SUBSCRIBE_RATE_LIMIT_PER_IP = (int(os.environ.get("SUBSCRIBE_LIMIT_PER_IP", "10")), 3600)
+SUBSCRIBE_RATE_LIMIT_PER_ADDRESS = (int(os.environ.get("SUBSCRIBE_LIMIT_PER_ADDRESS", "3")), 3600)
+# How many proxies of ours stand in front of Django, each appending to X-Forwarded-For.
+# 0 (the default) ignores that header, which anyone can forge, and uses REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY") else None
 

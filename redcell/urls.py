@@ -12,6 +12,7 @@ urlpatterns = [
     path("authors/", include("authors.urls")),
     path("research-areas/", include("research_areas.urls")),
     path("series/", include("series.urls")),
+    path("subscribe/", include("subscriptions.urls")),
     path("admin/", admin.site.urls),
 ]
 
