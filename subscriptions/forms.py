@@ -23,15 +23,17 @@ def normalise_email(value: str) -> str:
     """The address as we store it: the domain in lower case and in its ASCII (IDNA) form, so
     ``A@Bücher.de`` and ``a@xn--bcher-kva.de`` are one subscriber."""
     if any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValidationError("Enter a valid e-mail address.", code="invalid")
+        raise ValidationError("Enter a valid e-mail address, like name@example.org.", code="invalid")
     local, _, domain = value.rpartition("@")
     if local.startswith('"') or domain.startswith("["):
         # Valid in RFC 5322, but no newsletter reader needs a quoted name or an IP literal.
-        raise ValidationError("Enter a valid e-mail address.", code="invalid")
+        raise ValidationError("Enter a valid e-mail address, like name@example.org.", code="invalid")
     try:
         domain = domain.encode("idna").decode("ascii").lower()
     except UnicodeError as error:
-        raise ValidationError("Enter a valid e-mail address.", code="invalid") from error
+        raise ValidationError(
+            "Enter a valid e-mail address, like name@example.org.", code="invalid"
+        ) from error
     return f"{local}@{domain}"
 
 
@@ -83,7 +85,10 @@ class SubscribeForm(NewsletterChoicesMixin, forms.Form):
     email = forms.EmailField(
         label="E-mail address",
         max_length=254,
-        error_messages={"required": "Enter your e-mail address."},
+        error_messages={
+            "required": "Enter your e-mail address.",
+            "invalid": "Enter a valid e-mail address, like name@example.org.",
+        },
     )
     first_name = forms.CharField(
         max_length=NAME_MAX_LENGTH, required=False, validators=[reject_control_characters]

@@ -31,7 +31,9 @@
             message.className = "notice";
             outcome.querySelectorAll("h1, p").forEach(function (node) {
               var copy = document.createElement("p");
-              copy.innerHTML = node.innerHTML;
+              var inner = copy;
+              if (node.tagName === "H1") inner = copy.appendChild(document.createElement("strong"));
+              inner.innerHTML = node.innerHTML;
               message.appendChild(copy);
             });
             form.replaceWith(message);

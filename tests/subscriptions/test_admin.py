@@ -132,3 +132,15 @@ def test_admin_pages_open(editor_client, lists):
         reverse("admin:subscriptions_consentevent_changelist"),
     ]:
         assert editor_client.get(url).status_code == 200, url
+
+
+def test_with_a_task_queue_the_admin_says_the_digest_is_queued(settings, editor_client, lists, mailoutbox):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    PublicationFactory()
+    response = editor_client.post(
+        reverse("admin:subscriptions_newsletter_changelist"),
+        {"action": "send_digest_now", "_selected_action": [lists["weekly"].pk]},
+        follow=True,
+    )
+    assert "Weekly Update: digest queued; the worker sends it in the background." in response.content.decode()
+    assert mailoutbox == []
