@@ -21,7 +21,7 @@ def _link_problem(request, *, expired: bool, status: int = 400):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     """The sign-up page, and where the form on every page posts to."""
     if request.method == "POST":
@@ -54,7 +54,7 @@ def thanks(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     """GET shows a button, POST confirms: link checkers that open every link in an e-mail
     must not subscribe anyone."""
@@ -79,7 +79,7 @@ def confirm(request, token):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
     try:
         subscriber = Subscriber.objects.filter(token=tokens.read_manage_token(token)).first()
@@ -135,7 +135,7 @@ def _is_one_click(request) -> bool:
 
 @csrf_exempt  # mail providers POST here with no cookies; the secret token is the proof
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     """The List-Unsubscribe address. POST leaves everything at once and answers 200 (no
     redirect: mail providers do not follow one); GET only asks, because link checkers open it."""

@@ -278,3 +278,16 @@ def test_token_pages_are_never_cached_and_leak_no_referrer(client, weekly):
     response = client.get(reverse("subscriptions:unsubscribe", kwargs={"token": ada.token}))
     assert "no-store" in response["Cache-Control"]
     assert '<meta name="referrer" content="no-referrer">' in response.content.decode()
+
+
+def test_link_checkers_may_probe_the_links_without_changing_anything(client, confirmation):
+    subscriber = Subscriber.objects.get()
+    for name in ["subscriptions:confirm", "subscriptions:manage"]:
+        assert client.head(link_to(confirmation, name)).status_code == 200
+    assert (
+        client.head(reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token})).status_code
+        == 200
+    )
+    subscriber.refresh_from_db()
+    assert subscriber.confirmed_at is None
+    assert subscriber.left_at is None
