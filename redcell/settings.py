@@ -1,7 +1,6 @@
 """Red Cell settings. Everything that differs between machines comes from the environment."""
 
 import os
-from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -55,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "django_tasks",
+    "django_tasks_db",
     "research_areas",
     "series",
     "authors",
@@ -180,17 +180,11 @@ if email_url := os.environ.get("EMAIL_URL"):
         )
 
 # E-mail goes out through django-tasks. In production the tasks queue in the database
-# (package django-tasks-db) and `manage.py db_worker` runs them; in DEBUG, or without that
-# package, they run at once inside the request.
+# (django-tasks-db) and `manage.py db_worker` runs them; in DEBUG they run at once
+# inside the request.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or (
-    "django_tasks_db.DatabaseBackend"
-    if find_spec("django_tasks_db") and not DEBUG
-    else "django_tasks.backends.immediate.ImmediateBackend"
+    "django_tasks.backends.immediate.ImmediateBackend" if DEBUG else "django_tasks_db.DatabaseBackend"
 )
-if TASKS_BACKEND.startswith("django_tasks_db."):
-    if find_spec("django_tasks_db") is None:
-        raise ImproperlyConfigured(f"TASKS_BACKEND is {TASKS_BACKEND} but django-tasks-db is not installed.")
-    INSTALLED_APPS.append("django_tasks_db")
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
 
 # Sign-ups allowed per hour from one visitor address and for one e-mail address.

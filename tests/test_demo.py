@@ -25,6 +25,9 @@ def test_demo_loads_a_realistic_site_and_prints_a_working_login(client):
     assert Publication.objects.count() == 40
     assert Publication.objects.published().count() == 34
     assert Publication.objects.values("type").distinct().count() >= 3
+    home = client.get(reverse("home")).content.decode()
+    assert 'name="newsletters"' in home
+    assert "The Weekly Brief" in home
 
 
 def test_demo_is_idempotent():

@@ -8,7 +8,7 @@ before the moment the command runs (negative: scheduled that many days ahead).
 """
 
 from . import cities, crosscutting, energy, health, maritime, statecraft, technology
-from .taxonomy import AUTHORS, PUBLICATION_TYPES, RESEARCH_AREAS, SERIES
+from .taxonomy import AUTHORS, NEWSLETTERS, PUBLICATION_TYPES, RESEARCH_AREAS, SERIES
 
 PUBLICATIONS = [
     *energy.PUBLICATIONS,
@@ -20,4 +20,4 @@ PUBLICATIONS = [
     *crosscutting.PUBLICATIONS,
 ]
 
-__all__ = ["AUTHORS", "PUBLICATIONS", "PUBLICATION_TYPES", "RESEARCH_AREAS", "SERIES"]
+__all__ = ["AUTHORS", "NEWSLETTERS", "PUBLICATIONS", "PUBLICATION_TYPES", "RESEARCH_AREAS", "SERIES"]

@@ -129,3 +129,19 @@ PUBLICATION_TYPES = [
     ("Issue Brief", "Issue Briefs", 3),
     ("Commentary", "Commentaries", 4),
 ]
+
+# (name, description, area names it follows, series names it follows); none of either: everything.
+NEWSLETTERS = [
+    (
+        "The Weekly Brief",
+        "Everything we published this week, in one short e-mail on Fridays.",
+        [],
+        [],
+    ),
+    (
+        "Energy & Infrastructure Update",
+        "New work on grids, pipelines, water and the systems a modern economy assumes will work.",
+        ["Energy & Infrastructure"],
+        ["Stress Test"],
+    ),
+]

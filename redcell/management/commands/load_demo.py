@@ -20,6 +20,7 @@ from publications.models import Authorship, Publication, PublicationType
 from redcell.demo import content
 from research_areas.models import ResearchArea
 from series.models import Series
+from subscriptions.models import Newsletter
 
 EDITOR_USERNAME = "editor"
 EDITOR_EMAIL = "editor@example.org"
@@ -75,7 +76,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "Demo content: {areas} research areas, {series} series, {authors} experts, "
                 "{types} publication types, {publications} publications ({published} published, "
-                "{scheduled} scheduled, {drafts} drafts or in review, {featured} featured).".format(**counts)
+                "{scheduled} scheduled, {drafts} drafts or in review, {featured} featured), "
+                "{newsletters} newsletters.".format(**counts)
             )
         )
         self.stdout.write(
@@ -145,8 +147,16 @@ class Command(BaseCommand):
         for spec in content.PUBLICATIONS:
             publications[spec["slug"]].related.set([publications[slug] for slug in spec.get("related", [])])
 
+        for position, (name, description, area_names, series_names) in enumerate(content.NEWSLETTERS):
+            newsletter, _ = Newsletter.objects.update_or_create(
+                name=name, defaults={"description": description, "position": position, "active": True}
+            )
+            newsletter.areas.set([areas[area] for area in area_names])
+            newsletter.series.set([series[name] for name in series_names])
+
         demo = Publication.objects.filter(slug__in=publications)
         return {
+            "newsletters": len(content.NEWSLETTERS),
             "areas": len(areas),
             "series": len(series),
             "authors": len(authors),
