@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class PublicationsConfig(AppConfig):
     name = "publications"
+
+    def ready(self):
+        from . import search
+
+        search.connect_signals()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import (
     Case,
@@ -62,6 +63,13 @@ class PublicationQuerySet(models.QuerySet):
                 queryset=Authorship.objects.select_related("author").order_by("position", "id"),
             )
         )
+
+    def search(self, query: str):
+        """Publications matching ``query`` (web-search syntax: "a phrase", -word, or), best
+        first. Postgres full-text search, with a plainer fallback elsewhere: see search.py."""
+        from .search import search
+
+        return search(self, query)
 
     def related_to(self, publication: "Publication", limit: int = RELATED_LIMIT) -> list:
         """Hand-picked items first, then others ranked by what they share with
@@ -193,6 +201,10 @@ class Publication(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept current by publications/search.py on every change to the publication, its
+    # authors, areas or tags. Filled and GIN-indexed on Postgres only (migration 0002 makes
+    # the index there); elsewhere it stays empty and search uses a simpler fallback.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from .forms import PublicationFilterForm
 from .models import Publication
+from .search import search_page
 
 PAGE_SIZE = 12
 
@@ -49,6 +50,14 @@ class PublicationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | detail_context(self.object)
+
+
+def search(request):
+    """``/search/?q=…``: published work matching the query, with facets to narrow it."""
+    page = search_page(request.GET, Publication.objects.published())
+    response = render(request, "publications/search.html", {"search": page, "form": page.form})
+    response["X-Robots-Tag"] = "noindex, follow"
+    return response
 
 
 @staff_member_required

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from publications import views as publication_views
+
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", publication_views.search, name="search"),
     path("publications/", include("publications.urls")),
     path("authors/", include("authors.urls")),
     path("research-areas/", include("research_areas.urls")),
