@@ -1,10 +1,13 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from publications.models import Publication
 from research_areas.models import ResearchArea
+
+from .links import absolute_url
 
 HOME_FEATURED = 3
 HOME_LATEST = 9
@@ -33,6 +36,15 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def robots(request):
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": absolute_url(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def page_not_found(request, exception):
