@@ -1,8 +1,10 @@
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from . import citations
 from .forms import PublicationFilterForm
 from .models import Publication
 from .search import search_page
@@ -57,6 +59,26 @@ def search(request):
     page = search_page(request.GET, Publication.objects.published())
     response = render(request, "publications/search.html", {"search": page, "form": page.form})
     response["X-Robots-Tag"] = "noindex, follow"
+    return response
+
+
+CITATION_FORMATS = {
+    "bibtex": ("bib", "application/x-bibtex"),
+    "ris": ("ris", "application/x-research-info-systems"),
+}
+
+
+def citation(request, slug, fmt):
+    """A publication's reference as a file for reference managers (BibTeX or RIS)."""
+    publication = get_object_or_404(publication_detail_queryset(Publication.objects.published()), slug=slug)
+    authors = publication.ordered_authors()
+    if fmt == "bibtex":
+        text = citations.bibtex(publication, authors)
+    else:
+        text = citations.ris(publication, authors, tags=[tag.name for tag in publication.tags.all()])
+    extension, content_type = CITATION_FORMATS[fmt]
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{publication.slug}.{extension}"'
     return response
 
 
