@@ -8,7 +8,8 @@ Creates the database when it is missing, migrates it, tops it up with generated 
 
 - "ranked query": the search itself, best first, first page of 10 with authors;
 - "search page": the whole ``/search/?q=…`` response (results, count, highlighted snippets,
-  five facets with counts, template), through Django's test client.
+  five facets with counts, template), through Django's test client;
+- "home page", for scale: what any page of the site costs on the same machine.
 
 It prints the median, p95 and worst of each, and the machine's core count. It refuses to add
 generated content to a database holding other publications (``--force`` overrides).
@@ -149,7 +150,7 @@ def main() -> int:
         ranked(query)
         page(query)
 
-    timings = {"ranked query": [], "search page": []}
+    timings = {"ranked query": [], "search page": [], "home page": []}
     per_query = {query: [] for query in QUERIES}
     for _ in range(args.repeat):
         for query in QUERIES:
@@ -161,6 +162,9 @@ def main() -> int:
             elapsed = (time.perf_counter() - started) * 1000
             timings["search page"].append(elapsed)
             per_query[query].append(elapsed)
+        started = time.perf_counter()
+        assert client.get(reverse("home")).status_code == 200
+        timings["home page"].append((time.perf_counter() - started) * 1000)
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print()
