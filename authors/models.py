@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from redcell.slugs import also_save, unique_slug
+from redcell.uploads import validate_image_upload
 
 
 class Author(models.Model):
@@ -26,8 +28,10 @@ class Author(models.Model):
         blank=True,
         help_text='A short biography in two or three sentences, shown under "About the authors".',
     )
-    photo = models.ImageField(upload_to="authors/", blank=True)
-    photo_alt = models.CharField(max_length=200, blank=True, help_text="Describe the photo.")
+    photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_upload])
+    photo_alt = models.CharField(
+        max_length=200, blank=True, help_text="Describe the photo. Required with a photo."
+    )
     website = models.URLField(blank=True)
     email = models.EmailField(blank=True, help_text="Public contact address, if any.")
     user = models.OneToOneField(
@@ -56,3 +60,7 @@ class Author(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Describe the photo for readers who cannot see it."})

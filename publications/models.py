@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -22,8 +24,9 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from redcell.slugs import also_save, unique_slug
+from redcell.uploads import validate_image_upload, validate_pdf_upload
 
-from . import body
+from . import body, media
 
 RELATED_LIMIT = 4
 
@@ -171,16 +174,29 @@ class Publication(models.Model):
         related_name="publications",
     )
     tags = TaggableManager(blank=True, help_text="Topics, comma-separated.")
-    hero_image = models.ImageField(upload_to="publications/heroes/%Y/", blank=True)
+    hero_image = models.ImageField(
+        upload_to="publications/heroes/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text="A JPEG, PNG or WebP, ideally 1920 pixels wide or more; smaller copies for phones "
+        "and laptops are made automatically.",
+    )
     hero_alt = models.CharField(
         "hero image description",
         max_length=250,
         blank=True,
-        help_text="What the image shows, for readers who cannot see it.",
+        help_text="What the image shows, for readers who cannot see it. Required with an image.",
     )
     hero_caption = models.CharField(max_length=300, blank=True)
     hero_credit = models.CharField(max_length=200, blank=True)
-    pdf = models.FileField("PDF", upload_to="publications/pdf/%Y/", blank=True)
+    # The resized copies of the hero image and their sizes; see publications/media.py.
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    pdf = models.FileField(
+        "PDF",
+        upload_to="publications/pdf/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf_upload],
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication date",
@@ -191,6 +207,39 @@ class Publication(models.Model):
         "itself at that time. Left empty, publishing sets it to now.",
     )
     featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    # The editorial workflow (publications/workflow.py). Set by its actions, never by a form.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="submitted for review by",
+    )
+    submitted_at = models.DateTimeField("submitted for review at", null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="published or scheduled by",
+    )
+    checks_override = models.TextField(
+        "why it was published despite failed checks", blank=True, editable=False
+    )
+    # Part of every preview share link; changing it withdraws all links made so far.
+    share_key = models.CharField(max_length=32, blank=True, editable=False)
     related = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -213,6 +262,7 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
+        permissions = [("publish_publication", "Can publish, schedule, unpublish and feature publications")]
         indexes = [models.Index(fields=["status", "-published_at"], name="publication_visible_idx")]
         constraints = [
             models.CheckConstraint(
@@ -233,12 +283,19 @@ class Publication(models.Model):
         rendered = body.render(self.body)
         self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
         super().save(*args, **also_save(kwargs, *self.DERIVED_FIELDS))
+        # The image is in storage only now; its renditions are made from the stored file.
+        if media.sync_renditions(self):
+            super().save(update_fields=["hero_renditions"])
 
     def get_absolute_url(self) -> str:
         return reverse("publications:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self._date_if_published()
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the image for readers who cannot see it (required with an image)."}
+            )
 
     def _date_if_published(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
@@ -255,6 +312,11 @@ class Publication(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @property
+    def hero_attributes(self) -> dict:
+        """``src``, ``srcset``, ``sizes``, ``width`` and ``height`` for the hero ``<img>``."""
+        return media.hero_attributes(self)
 
     @property
     def reading_minutes(self) -> int:

@@ -1,10 +1,10 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from . import citations
+from . import citations, sharing
 from .forms import PublicationFilterForm
 from .models import Publication
 from .search import search_page
@@ -90,4 +90,28 @@ def preview(request, pk):
     context = detail_context(publication) | {"preview": True}
     response = render(request, "publications/publication_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def shared_preview(request, token):
+    """A draft for an outside reviewer holding a share link: no account, never indexed, never
+    stored by a cache. A bad, expired or withdrawn link gets a page saying so."""
+    try:
+        publication = sharing.read_token(token)
+    except sharing.LinkError as error:
+        response = render(request, "publications/share_invalid.html", {"error": error}, status=error.status)
+    else:
+        if publication.is_published:
+            response = redirect(publication)
+        else:
+            publication = publication_detail_queryset(Publication.objects.all()).get(pk=publication.pk)
+            response = render(
+                request,
+                "publications/publication_detail.html",
+                detail_context(publication) | {"preview": True},
+            )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    # The token is the key: keep it out of the Referer sent to sites the text links to.
+    response["Referrer-Policy"] = "no-referrer"
     return response

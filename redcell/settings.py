@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "django_tasks",
     "django_tasks_db",
     "research_areas",
@@ -131,9 +132,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads go to S3-compatible object storage when a bucket is named (credentials come from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself), to MEDIA_ROOT otherwise.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 # Uploads served by Django itself: right for the demo and a small site; larger sites
 # put object storage or the web server in front and turn this off.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -145,7 +149,29 @@ STORAGES = {
         )
     },
 }
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # For S3-compatible services (MinIO, R2, Spaces…): their address and region.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # A CDN or public domain in front of the bucket, e.g. media.example.org.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Off: public, cacheable addresses. On for a private bucket: signed, expiring URLs.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            # Never overwrite: old revisions of a publication still point at earlier uploads.
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_MAX_AGE = 60 if DEBUG else 3600
+
+# Upload limits, checked on the file itself (type by content, not by name). The web server or
+# proxy in front should allow a little more than the largest of them.
+MAX_IMAGE_UPLOAD_MB = int(os.environ.get("MAX_IMAGE_UPLOAD_MB", "10"))
+MAX_PDF_UPLOAD_MB = int(os.environ.get("MAX_PDF_UPLOAD_MB", "40"))
+MAX_IMAGE_MEGAPIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

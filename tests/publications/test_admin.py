@@ -34,7 +34,6 @@ def add_form(**overrides):
         "dek": "What congestion at three ports costs",
         "summary": "Congestion costs more than it seems.",
         "body": "<h2>Findings</h2><p>Ships wait.</p><script>alert(1)</script>",
-        "status": "published",
         "published_at_0": "",
         "published_at_1": "",
         "areas": [],
@@ -65,6 +64,7 @@ def test_staff_adds_a_publication_with_two_ordered_authors_and_it_shows_on_the_s
             type=memo.pk,
             areas=[area.pk],
             series=series.pk,
+            _publish="Publish now",
             **{
                 "authorships-0-author": first.pk,
                 "authorships-0-position": "1",
@@ -95,7 +95,6 @@ def test_byline_order_follows_positions_not_row_order(staff_client):
         reverse("admin:publications_publication_add"),
         add_form(
             type=memo.pk,
-            status="draft",
             **{
                 "authorships-0-author": first.pk,
                 "authorships-0-position": "2",
@@ -202,7 +201,13 @@ def test_scheduling_in_the_admin_keeps_it_hidden_until_its_time(staff_client, cl
             title="Embargoed Memo",
             published_at_0=later.date().isoformat(),
             published_at_1=later.strftime("%H:%M:%S"),
-            **{"authorships-TOTAL_FORMS": "0"},
+            areas=[ResearchAreaFactory().pk],
+            _schedule="Schedule",
+            **{
+                "authorships-0-author": AuthorFactory().pk,
+                "authorships-0-position": "1",
+                "authorships-TOTAL_FORMS": "1",
+            },
         ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors

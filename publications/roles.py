@@ -1,0 +1,108 @@
+"""The newsroom's roles, as Django groups with model permissions.
+
+Model permissions say what kind of thing a role may touch; the rules about *which*
+publications (an author's own drafts only) live in the admin and publications/workflow.py.
+
+``sync_roles`` runs after every ``migrate`` (see apps.py) and as ``manage.py create_roles``.
+It only ever adds: a permission granted by hand in the admin stays, and one taken away
+comes back at the next migrate only if it is listed here.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+AUTHOR = "Author"
+EDITOR = "Editor"
+SUBSCRIBER_MANAGER = "Subscriber manager"
+
+PUBLISH = "publications.publish_publication"
+
+
+def _all(app_label: str, *models: str) -> list[str]:
+    return [
+        f"{app_label}.{action}_{model}" for model in models for action in ("add", "change", "delete", "view")
+    ]
+
+
+ROLES: dict[str, list[str]] = {
+    # Writes publications and submits them; sees (for picking them in forms) the experts,
+    # areas, series, types and tags, and changes none of them.
+    AUTHOR: [
+        *_all("publications", "publication", "authorship"),
+        "publications.view_publicationtype",
+        "authors.view_author",
+        "research_areas.view_researcharea",
+        "series.view_series",
+        "taggit.view_tag",
+    ],
+    # Everything editorial, including publishing, and the newsletters (not their subscribers).
+    EDITOR: [
+        *_all("publications", "publication", "authorship", "publicationtype"),
+        PUBLISH,
+        *_all("authors", "author"),
+        *_all("research_areas", "researcharea"),
+        *_all("series", "series"),
+        *_all("taggit", "tag"),
+        *_all("subscriptions", "newsletter"),
+        "subscriptions.view_digest",
+        "subscriptions.view_delivery",
+        # Linking an expert to a staff account picks the account from a list.
+        "auth.view_user",
+        # The audit log: who published, scheduled or unpublished what.
+        "admin.view_logentry",
+    ],
+    # The people on the mailing lists, and nothing editorial.
+    SUBSCRIBER_MANAGER: [
+        *_all("subscriptions", "subscriber", "subscription"),
+        "subscriptions.view_consentevent",
+        "subscriptions.view_newsletter",
+        "subscriptions.view_digest",
+        "subscriptions.view_delivery",
+    ],
+}
+
+
+def sync_roles(*, using: str = "default", apps=global_apps) -> dict[str, int]:
+    """Create the groups and give each the permissions listed above. Idempotent.
+
+    Returns how many permissions each group was given now (0 when already in place)."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    # Permissions are made after migrate by a signal that may not have reached every app yet.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    added = {}
+    for name, codes in ROLES.items():
+        group, _ = group_model.objects.using(using).get_or_create(name=name)
+        wanted = set()
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted |= set(
+                permission_model.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .values_list("pk", flat=True)
+            )
+        missing = wanted - set(group.permissions.values_list("pk", flat=True))
+        group.permissions.add(*missing)
+        added[name] = len(missing)
+    return added
+
+
+def missing_permissions() -> list[str]:
+    """Permissions named in ``ROLES`` that no installed model has (a typo or a removed model)."""
+    from django.contrib.auth.models import Permission
+
+    existing = {
+        f"{app_label}.{codename}"
+        for app_label, codename in Permission.objects.values_list("content_type__app_label", "codename")
+    }
+    return sorted({code for codes in ROLES.values() for code in codes} - existing)
+
+
+def after_migrate(sender, using="default", apps=global_apps, **kwargs):
+    """``post_migrate`` receiver: keep the roles in place on every migrate (tests included)."""
+    try:
+        apps.get_model("auth", "Group")
+    except LookupError:  # auth is not migrated (yet) in this run
+        return
+    sync_roles(using=using, apps=apps)
