@@ -19,3 +19,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Serve static files from the source folders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests speak plain HTTP (the test client, the browser tests' live server): no redirect to HTTPS
+# and cookies a browser keeps on http://localhost. The rest of the security settings stay as in
+# production; tests/security/test_deploy_check.py checks those with production's environment.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        key: value
+        for key, value in CONTENT_SECURITY_POLICY["DIRECTIVES"].items()  # noqa: F405
+        if key != "upgrade-insecure-requests"
+    }
+}

@@ -2,12 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from publications import feeds
 from publications import views as publication_views
 
-from . import views
+from . import media, views
 from .sitemaps import sitemaps
 
 # Feeds sit below the pages they follow; the author, area and series apps know nothing of
@@ -42,9 +41,11 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    # Uploads, with the embargo: files of unpublished work are not served (redcell/media.py).
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", media.media, name="media"),
     ]
 
 handler404 = "redcell.views.page_not_found"
-handler500 = "redcell.views.server_error"
+# The friendly 500 page, or the 503 page when the database is down.
+handler500 = "redcell.middleware.server_error"

@@ -1,0 +1,97 @@
+"""Uploads served by Django (``SERVE_MEDIA``), with the embargo applied.
+
+A file is served only when something public owns it: an expert's photo, a series logo, or the
+hero image (and its resized copies) or PDF of a publication that ``published()`` shows. A file
+of a draft, of a publication in review or scheduled for later, or one nothing points at any
+more, answers 404 to the public exactly as a missing file does, so guessing ``/media/``
+addresses reveals nothing. Staff who can use the admin see everything (they preview drafts).
+
+The owner is found by asking every model with a file field whether it holds this path, so new
+upload fields are covered without a change here. A model that keeps further copies of a file in
+a JSON field (``Publication.hero_renditions``) says so in ``DERIVED_FILES``.
+
+With uploads on object storage (``AWS_STORAGE_BUCKET_NAME``) Django does not serve them: the
+bucket must then be private (``AWS_QUERYSTRING_AUTH=1``, signed expiring links, which only the
+pages that show a file make), or the embargo does not hold. See README, "Security".
+"""
+
+import mimetypes
+import posixpath
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import models
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
+from django.views.static import serve
+
+# model label -> (JSON field holding derived copies, its source file field). The JSON value
+# lists the copies under "sizes", each with its stored "name" (see publications/media.py).
+DERIVED_FILES = {"publications.Publication": ("hero_renditions", "hero_image")}
+# How long browsers and CDNs may keep a public file. Short, because unpublishing a piece makes
+# its files private again; the addresses of new uploads are new, so they need no busting.
+PUBLIC_MAX_AGE = 600
+
+
+def _file_fields():
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField):
+                yield model, field
+
+
+def _is_public(instance) -> bool:
+    """Whether the public may see ``instance``: a publication only when ``published()`` has
+    it; the other owners (experts, series) are always public."""
+    manager = type(instance)._default_manager
+    published = getattr(manager.all(), "published", None)
+    if published is None:
+        return True
+    return published().filter(pk=instance.pk).exists()
+
+
+def owners(path: str) -> list:
+    """Every saved object that holds ``path`` in a file field or among its derived copies."""
+    found = []
+    for model, field in _file_fields():
+        found += model._default_manager.filter(**{field.name: path})
+    if found:
+        return found
+    for label, (json_field, source_field) in DERIVED_FILES.items():
+        model = apps.get_model(label)
+        try:
+            model._meta.get_field(json_field)
+        except FieldDoesNotExist:
+            continue
+        # Copies sit in a folder beside their source, so only sources in the parent folder qualify.
+        directory = posixpath.dirname(posixpath.dirname(path))
+        if not directory:
+            continue
+        candidates = model._default_manager.filter(**{f"{source_field}__startswith": f"{directory}/"})
+        for instance in candidates.only("pk", json_field, source_field):
+            copies = (getattr(instance, json_field) or {}).get("sizes", [])
+            if any(copy.get("name") == path for copy in copies):
+                found.append(instance)
+    return found
+
+
+@require_safe
+def media(request, path):
+    path = posixpath.normpath(path).lstrip("/")
+    public = not path.startswith("..") and any(_is_public(owner) for owner in owners(path))
+    user = request.user
+    if not (public or (user.is_active and user.is_staff)):
+        raise Http404("No such file.")
+    storage = default_storage
+    if isinstance(storage, FileSystemStorage):
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    else:
+        if not storage.exists(path):
+            raise Http404("No such file.")
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        response = FileResponse(storage.open(path, "rb"), content_type=content_type)
+    # An embargoed file shown to staff must not land in a shared cache on the way.
+    response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}" if public else "private, no-store"
+    return response

@@ -1,0 +1,9 @@
+"""The site's URLs with the home page looked up at request time, so a test can break it."""
+
+from django.urls import path
+
+from redcell import views
+from redcell.urls import urlpatterns as site_urlpatterns
+
+urlpatterns = [path("", lambda request: views.home(request)), *site_urlpatterns]
+handler500 = "redcell.middleware.server_error"

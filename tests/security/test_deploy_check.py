@@ -1,0 +1,42 @@
+"""``manage.py check --deploy`` passes with the environment a production site sets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k3J#x9!vQ2@pL7&mZ4^rT8*wN1%bY6$hC5(dF0)gS3_aE-uI=oR+jK~tW|qV<xB>nM",
+    "ALLOWED_HOSTS": "think.example.org",
+    "SITE_URL": "https://think.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://think.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "BEHIND_HTTPS_PROXY": "1",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+}
+
+
+def check_deploy(**env):
+    clean = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "HTTPS"}}
+    clean.update(PRODUCTION_ENV, **env, DJANGO_SETTINGS_MODULE="redcell.settings")
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_settings_pass_the_deploy_check_without_a_warning():
+    result = check_deploy()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_check_does_catch_an_insecure_configuration():
+    """So the test above means something: plain HTTP fails it."""
+    result = check_deploy(HTTPS="0")
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT" in result.stdout + result.stderr
