@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -172,6 +172,7 @@ class PublicationAdmin(VersionAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/admin-publication.js"]
 
     # Who sees and changes what ------------------------------------------------------------
 
@@ -206,7 +207,11 @@ class PublicationAdmin(VersionAdmin):
     def get_fieldsets(self, request, obj=None):
         publishing = ["workflow_state"]
         if workflow.can_publish(request.user):
-            publishing += ["published_at", "featured", "prepublish_checks", "override_reason"]
+            publishing += ["published_at", "featured", "prepublish_checks"]
+            # The reason to publish anyway is asked for only while it could be published and a
+            # check fails.
+            if obj is None or (not obj.is_published and workflow.problems(obj)):
+                publishing.append("override_reason")
         else:
             publishing += ["prepublish_checks"]
         publishing += ["preview_link", "share_link"]
@@ -316,12 +321,18 @@ class PublicationAdmin(VersionAdmin):
         if restored := getattr(request, "restored_version", None):
             edited = LogEntry(change_message=json.dumps(message)).get_change_message() if message else ""
             message = " ".join(filter(None, [restored, edited]))
-        entry = super().log_change(request, obj, message)
         events = getattr(request, "workflow_events", [])
+        if events and not message:
+            # Only a workflow step, which logged itself: no "No fields changed." beside it.
+            if reversion.is_active():
+                reversion.set_comment(" ".join(events))
+            return None
+        entry = super().log_change(request, obj, message)
+        if restored:
+            self.message_user(request, restored, messages.SUCCESS)
         if reversion.is_active() and events:
             # The revision says both what was edited and what the workflow did in the same save.
-            edited = entry.get_change_message()
-            reversion.set_comment(" ".join([*([edited] if message else []), *events]))
+            reversion.set_comment(" ".join([entry.get_change_message(), *events]))
         return entry
 
     def log_addition(self, request, obj, message):
@@ -351,6 +362,8 @@ class PublicationAdmin(VersionAdmin):
         can_change = add or (obj is not None and self.has_change_permission(request, obj))
         context["workflow_buttons"] = [] if restoring or not can_change else self._buttons(request, obj)
         context["can_share"] = obj is not None and not restoring
+        # Beside the workflow's buttons, "Save and add another" is one too many for writing.
+        context["show_save_and_add_another"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _buttons(self, request, obj) -> list[tuple[str, str]]:
@@ -369,7 +382,9 @@ class PublicationAdmin(VersionAdmin):
         if editor:
             if obj is None or not obj.is_published:
                 buttons.append(("_publish", "Publish now"))
-                buttons.append(("_schedule", "Schedule"))
+                buttons.append(
+                    ("_schedule", "Reschedule" if obj is not None and obj.is_scheduled else "Schedule")
+                )
             if status == Status.PUBLISHED:
                 buttons.append(("_unpublish", "Unpublish" if obj.is_published else "Cancel schedule"))
         return buttons
@@ -382,14 +397,18 @@ class PublicationAdmin(VersionAdmin):
             return "New: saved as a draft."
         parts = []
         if obj.is_scheduled:
-            parts.append(format_html("<strong>Scheduled</strong>: goes live on {}", _when(obj.published_at)))
+            parts.append(
+                format_html("<strong>Scheduled</strong>: goes live on {}", workflow.moment(obj.published_at))
+            )
         elif obj.is_published:
-            parts.append(format_html("<strong>Live</strong> since {}", _when(obj.published_at)))
+            parts.append(format_html("<strong>Live</strong> since {}", workflow.moment(obj.published_at)))
         else:
             parts.append(format_html("<strong>{}</strong>", obj.get_status_display()))
         if obj.status == Status.IN_REVIEW and obj.submitted_at:
             parts.append(
-                format_html("submitted by {} on {}", _who(obj.submitted_by), _when(obj.submitted_at))
+                format_html(
+                    "submitted by {} on {}", _who(obj.submitted_by), workflow.moment(obj.submitted_at)
+                )
             )
         if obj.status == Status.PUBLISHED and obj.published_by:
             parts.append(format_html("by {}", _who(obj.published_by)))
@@ -533,12 +552,13 @@ class PublicationAdmin(VersionAdmin):
         obj = self._visible_object(request, object_id)
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         request.keep_workflow = {name: getattr(obj, name) for name in WORKFLOW_FIELDS}
+        saved = f"{workflow.moment(version.revision.date_created)}" + (
+            f" by {_who(version.revision.user)}" if version.revision.user else ""
+        )
         if request.method == "POST":
-            request.restored_version = (
-                f"Restored the version of {_when(version.revision.date_created)}"
-                f"{' by ' + _who(version.revision.user) if version.revision.user else ''}."
-            )
-        return super().revision_view(request, object_id, version_id, extra_context)
+            request.restored_version = f"Restored the version of {saved}."
+        context = {"title": f"Restore an earlier version of “{obj}”", "version_saved": saved}
+        return super().revision_view(request, object_id, version_id, {**context, **(extra_context or {})})
 
     def recoverlist_view(self, request, extra_context=None):
         if not workflow.can_publish(request.user):
@@ -576,10 +596,6 @@ class PublicationAdmin(VersionAdmin):
             "link": link,
         }
         return TemplateResponse(request, "admin/publications/publication/share.html", context)
-
-
-def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def _who(user) -> str:

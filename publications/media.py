@@ -12,8 +12,9 @@ from PIL import Image, ImageOps
 
 # Wide enough for a phone, a laptop column, and a large high-density screen.
 HERO_WIDTHS = (480, 960, 1440, 1920)
-# What the hero's column takes up on the page, for the browser to pick from ``srcset``.
-HERO_SIZES = "(min-width: 72rem) 68rem, 100vw"
+# How wide the hero shows on the page (site.css: at most 60rem less the page's 1.25rem side
+# padding), for the browser to pick from ``srcset`` before it has laid the page out.
+HERO_SIZES = "(min-width: 60rem) 57.5rem, calc(100vw - 2.5rem)"
 RENDITION_QUALITY = 82
 
 

@@ -136,7 +136,7 @@ def _plain(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "tzinfo"):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return formats.date_format(timezone.localtime(value), "N j, Y, H:i T")
     return str(value)
 
 

@@ -13,8 +13,9 @@ from django import forms
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core import signing
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
+from . import workflow
 from .models import Publication
 
 SALT = "publications.share-preview"
@@ -35,7 +36,7 @@ class LinkExpired(LinkError):
 
     def __init__(self, expired_at: datetime):
         self.expired_at = expired_at
-        when = formats.date_format(timezone.localtime(expired_at), "DATETIME_FORMAT")
+        when = workflow.moment(expired_at)
         self.explanation = f"It stopped working on {when}. Ask whoever sent it for a new one."
         super().__init__(self.title)
 
@@ -72,7 +73,7 @@ def make_link(publication: Publication, *, by, days: int) -> dict:
     """A path to the preview, valid for ``days``; the log records who made it and until when."""
     expires = timezone.now() + timedelta(days=days)
     token = make_token(publication, expires)
-    until = formats.date_format(timezone.localtime(expires), "DATETIME_FORMAT")
+    until = workflow.moment(expires)
     LogEntry.objects.log_actions(
         user_id=by.pk,
         queryset=[publication],

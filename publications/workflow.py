@@ -134,8 +134,10 @@ def problems(publication: Publication) -> list[Problem]:
 # The steps -------------------------------------------------------------------------------
 
 
-def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+def moment(value) -> str:
+    """A date and time as the workflow's messages show it: "Nov. 26, 2026, 14:05 EST" (ending in
+    no full stop, so a sentence can end after it)."""
+    return formats.date_format(timezone.localtime(value), "N j, Y, H:i T")
 
 
 def _record(publication: Publication, *, by, message: str, fields: list[str]) -> str:
@@ -191,7 +193,7 @@ def publish(publication: Publication, *, by, at=None, reason: str = "") -> str:
     publication.published_at = at
     publication.published_by = by
     publication.checks_override = reason if failed else ""
-    message = f"Scheduled for {_when(at)}." if at > now else "Published."
+    message = f"Scheduled to go live {moment(at)}." if at > now else "Published."
     if failed:
         message += (
             f" Published despite failed checks ({'; '.join(p.message for p in failed)}) because: {reason}"

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
+from publications import workflow
 from publications.models import Publication
 from tests.factories import AuthorFactory, PublicationFactory
 
@@ -91,7 +92,7 @@ def test_a_scheduled_publication_goes_live_by_itself_at_its_time(login, eve, cli
     assert response.status_code == 302
     memo.refresh_from_db()
     assert memo.is_scheduled
-    assert ("eve", f"Scheduled for {formats.date_format(at, 'DATETIME_FORMAT')}.") in logged(memo)
+    assert ("eve", f"Scheduled to go live {workflow.moment(at)}.") in logged(memo)
     client.logout()
     public = reverse("publications:list")
     assert client.get(memo.get_absolute_url()).status_code == 404
@@ -197,11 +198,11 @@ def test_the_audit_log_shows_who_published_scheduled_and_unpublished_what(login,
     memo.refresh_from_db()
     client.post(change_url(memo), form_data(memo, _unpublish="x"))
     audit = client.get(reverse("admin:admin_logentry_changelist"), {"q": "Audited"}).content.decode()
-    for words in ("Submitted for review.", "Scheduled for", "Schedule cancelled"):
+    for words in ("Submitted for review.", "Scheduled to go live", "Schedule cancelled"):
         assert words in audit
     history = client.get(reverse("admin:publications_publication_history", args=[memo.pk])).content.decode()
     assert "Submitted for review." in history
-    assert "Scheduled for" in history
+    assert "Scheduled to go live" in history
     assert "eve" in history
     assert "ada" in history
 
