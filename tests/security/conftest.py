@@ -42,3 +42,12 @@ def security_log():
     yield LogCapture(stream)
     for handler, old in zip(handlers, previous, strict=True):
         handler.setStream(old)
+
+
+def read(response) -> bytes:
+    """The body of any response. A streamed one (a file) is read to the end, which closes it
+    the way the test client expects; calling ``close()`` by hand would also close the test's
+    database connection on PostgreSQL."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content

@@ -8,6 +8,7 @@ from django.urls import reverse
 from lxml import html
 
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
+from tests.security.conftest import read
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def directives(response) -> dict[str, list[str]]:
 def test_every_response_carries_the_security_headers(client, content):
     for url in public_urls(content):
         response = client.get(url)
-        response.close()
+        read(response)
         assert response.status_code in {200, 404}, url
         policy = directives(response)
         assert policy["script-src"] == ["'self'"], url
@@ -123,7 +124,7 @@ def assert_no_inline_code(page: str, url: str, allow_import_map: bool = False) -
 def test_public_pages_have_no_inline_script_style_or_handlers(client, content):
     for url in public_urls(content):
         response = client.get(url)
-        response.close()
+        read(response)
         assert "importmap" not in response.get("Content-Type", "")
         if response.get("Content-Type", "").startswith("text/html"):
             assert_no_inline_code(response.content.decode(), url)
