@@ -96,6 +96,36 @@ def revoke_links(publication: Publication, *, by) -> None:
     )
 
 
+class _LinkStorage:
+    """The publication's storage, with addresses that go through the preview link.
+
+    Files of unpublished work are not served to the public at their ordinary address (see
+    redcell/media.py), so the shared page points its hero image, renditions and PDF at a route
+    that checks the same token instead."""
+
+    def __init__(self, storage, token: str):
+        self._storage, self._token = storage, token
+
+    def url(self, name: str) -> str:
+        return reverse("publications:shared_file", args=[self._token, name])
+
+    def __getattr__(self, attribute):
+        return getattr(self._storage, attribute)
+
+
+def route_files_through_link(publication: Publication, token: str) -> None:
+    for field_file in (publication.hero_image, publication.pdf):
+        if field_file:
+            field_file.storage = _LinkStorage(field_file.storage, token)
+
+
+def files_of(publication: Publication) -> set[str]:
+    """The stored names a preview link may fetch: the hero, its renditions and the PDF."""
+    names = {field_file.name for field_file in (publication.hero_image, publication.pdf) if field_file}
+    names |= {copy["name"] for copy in (publication.hero_renditions or {}).get("sizes", [])}
+    return names
+
+
 def read_token(token: str) -> Publication:
     """The publication a link is for, or a ``LinkError`` saying why the link does not work."""
     try:

@@ -7,6 +7,7 @@ app_name = "publications"
 urlpatterns = [
     path("", views.PublicationListView.as_view(), name="list"),
     path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
+    path("preview/<str:token>/files/<path:name>", views.shared_file, name="shared_file"),
     path("<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
     path("<slug:slug>/cite.bib", views.citation, {"fmt": "bibtex"}, name="cite_bibtex"),
     path("<slug:slug>/cite.ris", views.citation, {"fmt": "ris"}, name="cite_ris"),

@@ -1,5 +1,7 @@
+import mimetypes
+
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -105,6 +107,7 @@ def shared_preview(request, token):
             response = redirect(publication)
         else:
             publication = publication_detail_queryset(Publication.objects.all()).get(pk=publication.pk)
+            sharing.route_files_through_link(publication, token)
             response = render(
                 request,
                 "publications/publication_detail.html",
@@ -114,4 +117,24 @@ def shared_preview(request, token):
     response["Cache-Control"] = "private, no-store"
     # The token is the key: keep it out of the Referer sent to sites the text links to.
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def shared_file(request, token, name):
+    """The hero image, its renditions or the PDF of the publication a preview link is for."""
+    try:
+        publication = sharing.read_token(token)
+    except sharing.LinkError:
+        raise Http404("This preview link does not work.") from None
+    if name not in sharing.files_of(publication):
+        raise Http404("No such file in this publication.")
+    storage = publication.hero_image.storage
+    try:
+        opened = storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404("No such file.") from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(opened, content_type=content_type)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -5,11 +5,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from lxml import html
 
 from publications import sharing
 
 from .conftest import ready
+from .images import png
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +122,34 @@ def test_a_token_for_a_deleted_publication_is_a_clear_page(client):
     draft.delete()
     response = client.get(reverse("publications:shared_preview", args=[token]))
     assert response.status_code == 410
+
+
+def test_the_shared_page_shows_the_drafts_hero_and_pdf_which_stay_private_elsewhere(login, ada, client):
+    draft = ready(authors=[ada.author], title="Pictured Draft")
+    draft.hero_image = SimpleUploadedFile("harbour.png", png(1000, 500))
+    draft.hero_alt = "A harbour"
+    draft.pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.4 the full report")
+    draft.save()
+    path = make_link(login(ada), draft)
+    client.logout()
+
+    page = html.fromstring(client.get(path).content)
+    [img] = page.xpath('//figure[contains(@class, "publication__hero")]//img')
+    urls = [img.get("src")] + [candidate.split()[0] for candidate in img.get("srcset").split(",")]
+    [pdf_link] = page.xpath('//a[contains(@class, "pdf-link")]/@href')
+    for url in [*urls, pdf_link]:
+        assert url.startswith(path + "files/")
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "private, no-store"
+        body = b"".join(response.streaming_content)  # reading it to the end closes the file
+        assert body.startswith(b"%PDF") if url == pdf_link else body[:4] in {b"RIFF", b"\x89PNG"}
+
+    # Its ordinary addresses stay closed to the public, and the link opens nothing else.
+    assert client.get(draft.hero_image.url).status_code == 404
+    other = ready(title="Another Draft")
+    other.pdf = SimpleUploadedFile("other.pdf", b"%PDF-1.4 secret")
+    other.save()
+    token = path.rstrip("/").rsplit("/", 1)[-1]
+    assert client.get(reverse("publications:shared_file", args=[token, other.pdf.name])).status_code == 404
+    assert client.get(reverse("publications:shared_file", args=["forged", draft.pdf.name])).status_code == 404
