@@ -98,6 +98,9 @@ def every_url(db):
         "publications:shared_preview": reverse(
             "publications:shared_preview", kwargs={"token": "expired-or-bad"}
         ),
+        "publications:shared_file": reverse(
+            "publications:shared_file", kwargs={"token": "expired-or-bad", "name": "report.pdf"}
+        ),
         "authors:list": reverse("authors:list"),
         "authors:detail": author.get_absolute_url(),
         "research_areas:list": reverse("research_areas:list"),
@@ -122,6 +125,7 @@ def every_url(db):
 
 EXPECTED_STATUS = {
     "publications:shared_preview": {400, 404, 410},
+    "publications:shared_file": {404},
     "subscriptions:confirm": {400},
     "media": {404},
 }
