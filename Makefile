@@ -23,7 +23,13 @@ demo: $(VENV)/.installed
 	@echo "Serving the demo site on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+# axe-core and the Nu HTML checker for the browser and HTML tests. Without npm (or Chromium,
+# or Java) those tests are skipped with the reason; in CI they must run.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the browser and HTML tests will be skipped"; fi
+
+test: $(VENV)/.installed node_modules/.package-lock.json
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed

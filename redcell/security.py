@@ -19,6 +19,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django_otp import devices_for_user, match_token
 
 logger = logging.getLogger("redcell.security")
@@ -67,6 +68,10 @@ def connect_signals() -> None:
     user_locked_out.connect(_locked_out, dispatch_uid="redcell.security.locked_out")
 
 
+def admin_prefix() -> str:
+    return reverse("admin:index")
+
+
 IMPORT_MAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
 
 
@@ -104,9 +109,17 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        # Read by django-csp's middleware, which runs after this one on the way out.
+        update = {}
         if hashes := import_map_hashes(response):
-            # Read by django-csp's middleware, which runs after this one on the way out.
-            response._csp_update = {"script-src": hashes}
+            update["script-src"] = hashes
+        if request.path.startswith(admin_prefix()):
+            # The rich-text editor (Tiptap) adds a <style> element for its own base rules and
+            # sets style attributes as it edits. Styles only, and only in the staff area: scripts
+            # stay as strict there as everywhere.
+            update["style-src"] = ["'unsafe-inline'"]
+        if update:
+            response._csp_update = update
         if response.status_code == 429 and not getattr(request, "axes_locked_out", False):
             log_event("rate_limited", request)
         return response

@@ -1,0 +1,41 @@
+"""What the browser and HTML-validation tests need from outside Python, and what to do when it
+is missing: skip with the reason on a developer's machine, fail in CI (``CI=true``), where
+``.ci/run`` installs everything and a silent skip would hide a broken check."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+INSTALL_HINT = "install with: apt-get install chromium default-jre-headless && npm ci"
+
+
+def require(*problems: str | None) -> None:
+    problems = [problem for problem in problems if problem]
+    if not problems:
+        return
+    reason = "; ".join(problems) + f" ({INSTALL_HINT})"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI must run this test, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_missing() -> str | None:
+    return None if CHROMIUM.exists() else f"Chromium is not installed at {CHROMIUM}"
+
+
+def axe_missing() -> str | None:
+    return None if AXE.exists() else "axe-core is not in node_modules"
+
+
+def java_missing() -> str | None:
+    return None if shutil.which("java") else "Java is not installed"
+
+
+def vnu_missing() -> str | None:
+    return None if VNU.exists() else "the Nu HTML checker (vnu-jar) is not in node_modules"
