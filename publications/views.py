@@ -115,8 +115,9 @@ def shared_preview(request, token):
             )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
-    # The token is the key: keep it out of the Referer sent to sites the text links to.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is the key: keep it out of the Referer sent to other sites the text links to
+    # ("same-origin", not "no-referrer", which would make the page's own forms fail CSRF).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -44,7 +44,7 @@ def test_staff_make_a_link_and_an_outsider_reads_the_draft_with_it(login, ada, c
     assert '<meta name="robots" content="noindex, nofollow">' in shared.content.decode()
     assert shared["X-Robots-Tag"] == "noindex, nofollow"
     assert shared["Cache-Control"] == "private, no-store"
-    assert shared["Referrer-Policy"] == "no-referrer"
+    assert shared["Referrer-Policy"] == "same-origin"
     # The ordinary address still shows nothing.
     assert client.get(draft.get_absolute_url()).status_code == 404
 
