@@ -51,6 +51,7 @@ def _needs_a_browser():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
+    require(chromium_missing())  # before Playwright tries to launch it
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
