@@ -7,9 +7,11 @@ class RedCellConfig(AppConfig):
     verbose_name = "Red Cell"
 
     def ready(self):
-        from . import security
+        from . import cache, security
 
         security.connect_signals()
+        # Any change to what public pages show gives the page cache a new content version.
+        cache.connect_signals(self)
 
 
 class AdminConfig(admin_apps.AdminConfig):

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside everything that adds headers or the CSRF cookie, so cached pages get them too.
+    "redcell.page_cache.PageCacheMiddleware",
     "redcell.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
     "axes.middleware.AxesMiddleware",
@@ -134,7 +136,21 @@ if redis_url := os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each web process keeps its own; pages are 30-60 kB, so this holds up to ~60 MB a process.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+# Seconds a rendered public page is kept (redcell/page_cache.py). Any change to the content
+# replaces every page at once, so this only bounds writes that skip the model signals; 0 turns
+# the page cache off (the caching headers stay).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Seconds browsers and a CDN may reuse a public response holding nothing personal (feeds,
+# sitemap, robots.txt, citation files) without asking again. Pages with the sign-up form carry
+# a per-visitor CSRF token and are always "private, no-cache", answered with 304 when unchanged.
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

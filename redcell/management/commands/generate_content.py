@@ -24,6 +24,7 @@ from authors.models import Author
 from publications import body
 from publications.models import Authorship, Publication, PublicationType
 from publications.search import update_search_vectors
+from redcell import cache
 from redcell.slugs import readable_slug
 from research_areas.models import ResearchArea
 from series.models import Series
@@ -279,6 +280,8 @@ class Command(BaseCommand):
             self.stdout.write("")
             new = Publication.objects.filter(slug__regex=GENERATED_SLUG, pk__gte=first_id)
             indexed = update_search_vectors(new)
+            # bulk_create sends no signals: give cached pages a new content version ourselves.
+            cache.bump()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {count} publications"

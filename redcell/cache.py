@@ -1,0 +1,147 @@
+"""The content version: one token that changes whenever anything a public page shows changes.
+
+The page cache (``redcell/page_cache.py``) keys every page by this token, so one change to a
+publication, its byline, an expert, a research area, a series, a type, a tag or a newsletter
+makes every page fresh at once, with no bookkeeping of which page shows what. Pages are cheap
+to render again; a page shown stale is not.
+
+The token is one row in the database, not a cache entry, so every web process sees a change
+at the same moment whatever the cache backend (each gunicorn process has its own local-memory
+cache). It changes right after the transaction that made the change commits: a page rendered
+before the commit is stored under the old token and never served again.
+
+Signals do the bumping (``connect_signals``). Writes that skip them (``QuerySet.update()``,
+``bulk_create``, raw SQL) call ``bump()`` themselves; pages they made stale are otherwise
+replaced within ``PAGE_CACHE_SECONDS``. ``manage.py migrate`` bumps too, so a deploy never
+serves pages rendered by the code it replaced.
+
+Scheduled publications change what pages show with no write at all: ``next_going_live()``
+says when the next one appears, and the page cache keeps nothing past that moment.
+"""
+
+import secrets
+import threading
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils import timezone
+
+VERSION_ROW = 1
+# Apps whose every model shows on public pages, and single models that do elsewhere (the
+# newsletters are listed in the sign-up form at the foot of every page).
+CONTENT_APPS = frozenset({"publications", "authors", "research_areas", "series", "taggit"})
+CONTENT_MODELS = frozenset({"subscriptions.newsletter"})
+
+_pending = threading.local()
+# The token this process last read, for answering from the cache while the database is down.
+_last_seen: str | None = None
+
+
+def shows_on_pages(model) -> bool:
+    meta = model._meta
+    return meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS
+
+
+def bump(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Give the site a new content version once the current transaction commits (at once
+    outside a transaction). Many calls in one transaction make one write."""
+    counts = getattr(_pending, "counts", None)
+    if counts is None:
+        counts = _pending.counts = {}
+    counts[using] = counts.get(using, 0) + 1
+
+    def new_version_after_commit():
+        _write_new_version(using)
+
+    transaction.on_commit(new_version_after_commit, using=using, robust=True)
+
+
+def _write_new_version(using: str) -> None:
+    # Every bump of a transaction queued this; the first to run writes, the rest find nothing
+    # pending. Bumps whose transaction rolled back leave a count behind, which costs at most
+    # one extra new version later.
+    counts = _pending.counts
+    if not counts.get(using):
+        return
+    counts[using] = 0
+    model = apps.get_model("redcell", "ContentVersion")
+    values = {"token": secrets.token_hex(16), "changed_at": timezone.now()}
+    if not model.objects.using(using).filter(pk=VERSION_ROW).update(**values):
+        try:
+            with transaction.atomic(using=using):
+                model.objects.using(using).create(pk=VERSION_ROW, **values)
+        except IntegrityError:  # another process made the row just now
+            model.objects.using(using).filter(pk=VERSION_ROW).update(**values)
+
+
+def current(using: str = DEFAULT_DB_ALIAS) -> str:
+    """The content version now: one primary-key read, on every request the page cache
+    answers, so written in plain SQL to spare the ORM's overhead."""
+    global _last_seen
+    model = apps.get_model("redcell", "ContentVersion")
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {model._meta.db_table} WHERE id = %s", [VERSION_ROW])
+        row = cursor.fetchone()
+    token = row[0] if row else None
+    if token is None:
+        # A new database. A random first token, so a database emptied and filled again (as
+        # tests do) never meets pages cached for its earlier content.
+        token = secrets.token_hex(16)
+        try:
+            with transaction.atomic(using=using):
+                model.objects.using(using).create(pk=VERSION_ROW, token=token, changed_at=timezone.now())
+        except IntegrityError:
+            token = model.objects.using(using).values_list("token", flat=True).get(pk=VERSION_ROW)
+    _last_seen = token
+    return token
+
+
+def current_or_last_seen(using: str = DEFAULT_DB_ALIAS) -> str | None:
+    """``current()``, or while the database does not answer, the version this process saw
+    last (None if it never saw one), so cached pages can still be served."""
+    try:
+        return current(using)
+    except DatabaseError:
+        return _last_seen
+
+
+def next_going_live(version: str) -> datetime | None:
+    """When the next scheduled publication appears (None if none is scheduled). Looked up
+    once per content version, and again each time that moment passes."""
+    key = f"redcell:next-live:{version}"
+    now = timezone.now()
+    stored = cache.get(key)
+    if stored is not None and (stored == 0 or stored > now.timestamp()):
+        return datetime.fromtimestamp(stored, tz=UTC) if stored else None
+    publication = apps.get_model("publications", "Publication")
+    moment = publication.objects.next_going_live()
+    cache.set(key, moment.timestamp() if moment else 0, timeout=None if moment is None else 24 * 3600)
+    return moment
+
+
+# Signals ------------------------------------------------------------------------------------
+
+
+def _saved_or_deleted(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    if shows_on_pages(sender):
+        bump(using)
+
+
+def _m2m_changed(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and shows_on_pages(sender):
+        bump(using)
+
+
+def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    # New code may render pages differently: start from a new version after every deploy.
+    bump(using)
+
+
+def connect_signals(app_config) -> None:
+    post_save.connect(_saved_or_deleted, dispatch_uid="redcell.cache.saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="redcell.cache.deleted")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="redcell.cache.m2m")
+    post_migrate.connect(_migrated, sender=app_config, dispatch_uid="redcell.cache.migrated")

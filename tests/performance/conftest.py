@@ -1,0 +1,23 @@
+"""Fixtures for the page cache, HTTP caching and query budget tests."""
+
+from functools import partial
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turns the page cache on, as in production (the test settings keep it off for other
+    tests), and starts and leaves it empty: the cache outlives each test's database."""
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit(): ...`` runs what the block's transaction would run on commit. The content
+    version changes only then, and a test's own transaction never commits."""
+    return partial(django_capture_on_commit_callbacks, execute=True)

@@ -1,0 +1,92 @@
+"""Sites of two sizes, built the same way, for tests that compare them."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import (
+    AuthorFactory,
+    PublicationFactory,
+    PublicationTypeFactory,
+    ResearchAreaFactory,
+    SeriesFactory,
+)
+from tests.subscriptions.factories import NewsletterFactory
+
+# Enough that every list on every page has something in it (an empty list skips the queries
+# that would fill in its items, which would flatter the small site).
+SMALL = 2
+# More publications than a list page (12) or a feed (20) shows, each with many authors,
+# areas, tags and hand-picked related items.
+LARGE = 25
+
+
+def build_site(size: int) -> dict:
+    """``size`` publications sharing ``size`` (at most 8) authors, areas and tags, one series,
+    some featured and some scheduled for later, and ``size`` (at most 4) newsletters for the
+    sign-up form."""
+    spread = min(size, 8)
+    authors = AuthorFactory.create_batch(spread)
+    parent = ResearchAreaFactory()
+    areas = [parent, *ResearchAreaFactory.create_batch(spread - 1, parent=parent)]
+    tags = [f"grid topic {n}" for n in range(spread)]
+    series = SeriesFactory()
+    memo = PublicationTypeFactory(name=f"Memo for {size}")
+    NewsletterFactory.create_batch(min(size, 4))
+    publications = []
+    for n in range(size):
+        publications.append(
+            PublicationFactory(
+                title=f"Grid resilience {n}",
+                type=memo,
+                authors=authors,
+                areas=areas,
+                tags=tags,
+                series=series,
+                featured=n % 3 == 0,
+                published_at=timezone.now() - timedelta(days=n + 1),
+                related=publications[-4:],
+            )
+        )
+    PublicationFactory.create_batch(min(size, 3), scheduled=True, authors=authors, areas=areas)
+    PublicationFactory.create_batch(min(size, 3), draft=True, authors=authors, areas=areas)
+    return {
+        "publication": publications[-1],
+        "author": authors[0],
+        "area": areas[-1],
+        "series": series,
+        "type": memo,
+    }
+
+
+def public_pages(site: dict) -> dict[str, str]:
+    """Every kind of public page, by name."""
+    publication, author, area, series = site["publication"], site["author"], site["area"], site["series"]
+    slug = {"slug": publication.slug}
+    year = publication.published_at.year
+    return {
+        "home": reverse("home"),
+        "list": reverse("publications:list"),
+        "list, filtered": reverse("publications:list")
+        + f"?author={author.slug}&area={area.slug}&type={site['type'].slug}&year={year}",
+        "publication": publication.get_absolute_url(),
+        "citation (BibTeX)": reverse("publications:cite_bibtex", kwargs=slug),
+        "citation (RIS)": reverse("publications:cite_ris", kwargs=slug),
+        "experts": reverse("authors:list"),
+        "expert": author.get_absolute_url(),
+        "areas": reverse("research_areas:list"),
+        "area": area.get_absolute_url(),
+        "series": series.get_absolute_url(),
+        "search, empty": reverse("search"),
+        "search": reverse("search") + "?q=grid",
+        "search, faceted": reverse("search")
+        + f"?q=grid&area={area.slug}&author={author.slug}&series={series.slug}&sort=newest",
+        "feed": reverse("feeds:latest"),
+        "feed (Atom)": reverse("feeds:latest_atom"),
+        "expert feed": reverse("feeds:author", kwargs={"slug": author.slug}),
+        "area feed": reverse("feeds:area", kwargs={"slug": area.slug}),
+        "series feed": reverse("feeds:series", kwargs={"slug": series.slug}),
+        "sitemap": reverse("sitemap"),
+        "robots.txt": reverse("robots"),
+    }
