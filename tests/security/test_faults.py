@@ -16,6 +16,7 @@ from django.db.backends.utils import CursorWrapper
 
 from subscriptions.models import Subscriber
 from tests.factories import PublicationFactory
+from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory
 from tests.subscriptions.helpers import sign_up
 
@@ -128,3 +129,23 @@ def test_sign_ups_are_kept_while_the_mail_server_is_down_and_mailed_when_it_is_b
     assert message.to == ["ada@example.org"]
     subscriber.refresh_from_db()
     assert subscriber.confirmation_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_with_the_database_gone_cached_pages_still_answer_and_the_rest_say_back_soon(client, settings):
+    """The page cache (redcell/page_cache.py) keeps what readers saw last; only pages it does not
+    hold need the database, and those get the 503 page."""
+    settings.PAGE_CACHE_SECONDS = 600
+    publication = PublicationFactory(title="Keeping the lights on")
+    other = PublicationFactory(title="Not read lately")
+    for path in ["/", publication.get_absolute_url(), "/feed/"]:
+        assert client.get(path).status_code == 200
+    with database_down():
+        for path in ["/", publication.get_absolute_url(), "/feed/"]:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            assert "Keeping the lights on" in read(response).decode(), path
+        response = client.get(other.get_absolute_url())
+        assert response.status_code == 503
+        assert "Back soon" in response.content.decode()
+        assert client.get("/healthz").status_code == 503
