@@ -149,9 +149,13 @@ def surfaces(b) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("page_cache_seconds", [0, 600], ids=["uncached", "page cache on"])
 def test_one_second_before_its_time_it_is_nowhere_and_one_second_after_everywhere(
-    client, clock, boundary, mailoutbox
+    client, clock, boundary, mailoutbox, settings, page_cache_seconds
 ):
+    # With the page cache on, as in production, pages cached a second early must not outlive
+    # the moment (redcell/page_cache.py).
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
     publication = boundary["publication"]
     marker = publication.slug.encode()  # in every link to it; a search page echoes only the query
 
