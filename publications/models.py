@@ -20,6 +20,9 @@ from redcell.uploads import validate_image_upload, validate_pdf_upload
 from . import body, media
 
 RELATED_LIMIT = 4
+# "Recent & Related" ranks the latest this many of each kind of match (same series, shared
+# authors, shared areas or tags): enough for a good list, few enough to rank in milliseconds.
+RELATED_POOL = 50
 
 
 class PublicationType(models.Model):
@@ -80,9 +83,10 @@ class PublicationQuerySet(models.QuerySet):
         """Hand-picked items first, then others ranked by what they share with
         ``publication``: the series, then authors, areas and tags, then recency.
 
-        One SQL statement ranks them (``RELATED_SQL``), touching only publications that share
-        something, and those sharing only an area or a tag only when the closer kinds are too
-        few; the winners are then read through this queryset, so nothing it hides is shown."""
+        One SQL statement ranks them (``RELATED_SQL``) among the latest ``RELATED_POOL`` of each
+        kind of match, looking at publications sharing only an area or a tag only when the
+        closer kinds are too few; the winners are then read through this queryset, so nothing
+        it hides is shown."""
         params = {
             "pk": publication.pk,
             "series": publication.series_id,
@@ -92,6 +96,7 @@ class PublicationQuerySet(models.QuerySet):
             "status": Publication.Status.PUBLISHED,
             "now": timezone.now(),
             "limit": limit,
+            "pool": RELATED_POOL,
         }
         with connections[self.db].cursor() as cursor:
             cursor.execute(RELATED_SQL.format(**_related_tables()), params)
@@ -111,10 +116,11 @@ def _related_tables() -> dict:
 
 
 # "Recent & Related" in one statement. Candidates come in tiers, each looked at only when the
-# ones before hold fewer than ``limit``: hand-picked, same series or a shared author ("strong");
-# a shared area or tag ("weak"); then the latest. Counting shared authors, areas and tags
-# for the candidates alone keeps it to a few milliseconds with tens of thousands of
-# publications, where scoring every publication took hundreds.
+# ones before hold fewer than ``limit``: hand-picked, the latest of the same series and the
+# latest by the same authors ("strong"); the latest sharing an area or a tag ("weak"); then the
+# latest of all. Counting shared authors, areas and tags for these candidates alone keeps it
+# to a few milliseconds with tens of thousands of publications, where scoring every
+# publication took hundreds.
 RELATED_SQL = """
 WITH
 mine_authors AS (SELECT author_id FROM {authorship} WHERE publication_id = %(pk)s),
@@ -125,24 +131,40 @@ mine_tags AS (
 picked AS (SELECT to_publication_id AS id FROM {related} WHERE from_publication_id = %(pk)s),
 strong AS (
     SELECT p.id, p.published_at, p.series_id FROM {publication} p
-    WHERE p.id IN (
-        SELECT id FROM picked
-        UNION SELECT id FROM {publication} WHERE series_id = %(series)s
-        UNION SELECT publication_id FROM {authorship} WHERE author_id IN (SELECT author_id FROM mine_authors)
-    )
+    WHERE p.id IN (SELECT id FROM picked)
     AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
+    UNION SELECT * FROM (
+        SELECT p.id, p.published_at, p.series_id FROM {publication} p
+        WHERE p.series_id = %(series)s
+        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
+        ORDER BY p.published_at DESC, p.id DESC
+        LIMIT %(pool)s
+    ) AS in_series
+    UNION SELECT * FROM (
+        SELECT p.id, p.published_at, p.series_id FROM {publication} p
+        WHERE p.id IN (
+            SELECT publication_id FROM {authorship} WHERE author_id IN (SELECT author_id FROM mine_authors)
+        )
+        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
+        ORDER BY p.published_at DESC, p.id DESC
+        LIMIT %(pool)s
+    ) AS by_authors
 ),
 weak AS (
-    SELECT p.id, p.published_at, p.series_id FROM {publication} p
-    WHERE (SELECT count(*) FROM strong) < %(limit)s
-    AND p.id IN (
-        SELECT publication_id FROM {areas}
-        WHERE researcharea_id IN (SELECT researcharea_id FROM mine_areas)
-        UNION SELECT object_id FROM {tagged}
-        WHERE content_type_id = %(content_type)s AND tag_id IN (SELECT tag_id FROM mine_tags)
-    )
-    AND p.id NOT IN (SELECT id FROM strong)
-    AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
+    SELECT * FROM (
+        SELECT p.id, p.published_at, p.series_id FROM {publication} p
+        WHERE (SELECT count(*) FROM strong) < %(limit)s
+        AND p.id IN (
+            SELECT publication_id FROM {areas}
+            WHERE researcharea_id IN (SELECT researcharea_id FROM mine_areas)
+            UNION SELECT object_id FROM {tagged}
+            WHERE content_type_id = %(content_type)s AND tag_id IN (SELECT tag_id FROM mine_tags)
+        )
+        AND p.id NOT IN (SELECT id FROM strong)
+        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
+        ORDER BY p.published_at DESC, p.id DESC
+        LIMIT %(pool)s
+    ) AS by_topic
 ),
 latest AS (
     SELECT * FROM (
