@@ -41,10 +41,19 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 # Needs PostgreSQL: a database of its own (created when missing), which it fills with
-# 20,000 generated publications on the first run.
+# 20,000 generated publications on the first run; and wrk, the HTTP load tool, installed here
+# when missing if we are root on Debian or Ubuntu. Results go to benchmarks/results/.
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/redcell_bench
 bench: $(VENV)/.installed
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "make bench needs wrk: apt-get install wrk (Debian, Ubuntu) or brew install wrk"; exit 1; \
+	  fi; \
+	fi
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles
