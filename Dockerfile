@@ -16,4 +16,7 @@ RUN useradd --create-home redcell && mkdir -p /app/media && chown redcell /app/m
 USER redcell
 
 EXPOSE 8000
-CMD ["gunicorn", "redcell.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn reads its worker count from WEB_CONCURRENCY: about 2 × cores + 1 suits these sync
+# workers. Heartbeat files in memory, not on the container's overlay disk.
+ENV WEB_CONCURRENCY=3
+CMD ["gunicorn", "redcell.wsgi:application", "--bind", "0.0.0.0:8000", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]
