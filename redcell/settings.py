@@ -78,7 +78,7 @@ MIDDLEWARE = [
     # Above whitenoise, so static files get the policy and headers too.
     "csp.middleware.CSPMiddleware",
     "redcell.security.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "redcell.static.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

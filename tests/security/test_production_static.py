@@ -174,3 +174,15 @@ def test_error_pages_render_with_debug_off(client, production, settings):
     response = client.get("/broken/")
     assert response.status_code == 500
     assert b"/static/css/site." in response.content
+
+
+@pytest.mark.django_db
+def test_starting_the_server_logs_no_missing_static_files(client, production, caplog):
+    response = client.get("/")  # a new handler: whitenoise indexes the collected files
+    assert response.status_code == 200
+    assert "not in the manifest" not in caplog.text
+    # Hashed names are still told apart and cached for ever.
+    css = next(line for line in read(response).decode().split('"') if "/static/css/site." in line)
+    static = client.get(css)
+    static.close()
+    assert "immutable" in static["Cache-Control"]
