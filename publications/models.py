@@ -58,9 +58,10 @@ class PublicationQuerySet(models.QuerySet):
         scheduled = self.filter(status=Publication.Status.PUBLISHED, published_at__gt=timezone.now())
         return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
 
-    def with_cards(self):
-        """What a list of publication cards shows, in a fixed number of queries. The search
-        vector, stored in the row and larger than the text, is left in the database."""
+    def with_bylines(self):
+        """Publications with their type, series and ordered authors, in a fixed number of
+        queries. The search vector, stored in the row and larger than the text, is left in the
+        database."""
         return (
             self.select_related("type", "series")
             .prefetch_related(
@@ -71,6 +72,10 @@ class PublicationQuerySet(models.QuerySet):
             )
             .defer("search_vector")
         )
+
+    def with_cards(self):
+        """What a list of publication cards shows: ``with_bylines()``, without the text."""
+        return self.with_bylines().defer("body", "body_html", "toc")
 
     def search(self, query: str):
         """Publications matching ``query`` (web-search syntax: "a phrase", -word, or), best

@@ -606,7 +606,7 @@ def search_page(params: QueryDict, queryset) -> SearchPage:
         results = ranked(results, result.query)
     else:
         results = results.order_by("-published_at", "-pk")
-    results = results.defer("search_vector", "body_html", "toc").with_cards()
+    results = results.with_bylines().defer("body_html", "toc")
     if result.query:
         results = with_headlines(results, result.query)
     result.page = KnownCountPaginator(results, PAGE_SIZE, count=total).get_page(params.get("page"))

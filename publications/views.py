@@ -43,7 +43,7 @@ def detail_context(publication: Publication) -> dict:
 
 
 def publication_detail_queryset(queryset):
-    return queryset.with_cards().prefetch_related("areas", "tags")
+    return queryset.with_bylines().prefetch_related("areas", "tags").defer("body")
 
 
 class PublicationDetailView(DetailView):
