@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 demo: export DEBUG ?= 1
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo --admin-url http://127.0.0.1:$(PORT)/admin/
