@@ -606,7 +606,7 @@ def search_page(params: QueryDict, queryset) -> SearchPage:
         results = ranked(results, result.query)
     else:
         results = results.order_by("-published_at", "-pk")
-    # Cards, but with the body: the snippet is drawn from it.
+    # Cards, but with the body: without Postgres headlines, snippets are cut from it here.
     results = results.with_bylines().defer("body_html", "toc")
     if result.query:
         results = with_headlines(results, result.query)
