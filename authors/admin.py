@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
+from redcell.admin_prefill import CheckedPrefill
+
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(CheckedPrefill, admin.ModelAdmin):
     list_display = ["name", "role", "has_bio", "user", "publication_count"]
     list_filter = ["role"]
     search_fields = ["name", "role", "bio", "email"]

@@ -7,8 +7,10 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Prefetch, Q
+from django.db.models import CharField, F, Prefetch, Q
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,8 +22,10 @@ from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from redcell.admin_prefill import CheckedPrefill
+
 from . import revisions, sharing, views, workflow
-from .models import Authorship, Publication, PublicationType
+from .models import Authorship, Publication, PublicationType, owned_by
 
 Status = Publication.Status
 
@@ -121,7 +125,7 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(workflow.owned(request.user))
+            return queryset.filter(owned_by(request.user))
         return queryset
 
 
@@ -151,8 +155,19 @@ WORKFLOW_FIELDS = [
 ]
 
 
+class HiddenIsMissing:
+    """A ModelAdmin mixin: an object the user may not see (one ``get_queryset`` leaves out)
+    answers 404 on every page, exactly as one that does not exist, so ids reveal nothing."""
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("Nothing here, or nothing you can see.")
+        return obj
+
+
 @admin.register(Publication)
-class PublicationAdmin(VersionAdmin):
+class PublicationAdmin(HiddenIsMissing, CheckedPrefill, VersionAdmin):
     form = PublicationAdminForm
     inlines = [AuthorshipInline]
     list_display = ["title", "type", "byline", "state", "is_live", "published_at", "featured"]
@@ -182,7 +197,7 @@ class PublicationAdmin(VersionAdmin):
             .get_queryset(request)
             .prefetch_related(Prefetch("authorships", queryset=Authorship.objects.select_related("author")))
         )
-        queryset = workflow.visible_to(request.user, queryset)
+        queryset = queryset.visible_to(request.user)
         return queryset.annotate(
             my_draft=workflow.unfinished_by(request.user), waiting=Q(status=Status.IN_REVIEW)
         )
@@ -492,7 +507,9 @@ class PublicationAdmin(VersionAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<int:pk>/preview/", view(views.preview), name="publications_publication_preview"),
+            path(
+                "<path:object_id>/preview/", view(self.preview_view), name="publications_publication_preview"
+            ),
             path("<path:object_id>/share/", view(self.share_view), name="publications_publication_share"),
             path(
                 "<path:object_id>/history/compare/",
@@ -503,16 +520,17 @@ class PublicationAdmin(VersionAdmin):
 
     def _visible_object(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("No such publication, or not one you can see.")
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         return obj
 
+    def preview_view(self, request, object_id):
+        return views.preview(request, self._visible_object(request, object_id))
+
     def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
+        obj = self._visible_object(request, object_id)
         context = {
-            "versions": list(revisions.versions_of(obj)) if obj else [],
+            "versions": list(revisions.versions_of(obj)),
             "can_restore": workflow.can_publish(request.user),
             **(extra_context or {}),
         }
@@ -576,6 +594,8 @@ class PublicationAdmin(VersionAdmin):
 
     def share_view(self, request, object_id):
         obj = self._visible_object(request, object_id)
+        if not workflow.may_share(request.user, obj):
+            raise PermissionDenied
         link = None
         form = sharing.ShareForm(request.POST or None)
         if request.method == "POST":
@@ -605,7 +625,7 @@ def _who(user) -> str:
 
 
 @admin.register(LogEntry)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(HiddenIsMissing, admin.ModelAdmin):
     """Who did what in the admin, across every publication: published, scheduled, unpublished,
     shared, changed. Read-only: a log that could be edited would prove nothing."""
 
@@ -614,6 +634,16 @@ class AuditLogAdmin(admin.ModelAdmin):
     search_fields = ["object_repr", "change_message", "user__username"]
     date_hierarchy = "action_time"
     list_select_related = ["user", "content_type"]
+
+    def get_queryset(self, request):
+        """Entries about publications the user may not see are left out with them."""
+        queryset = super().get_queryset(request)
+        if workflow.can_publish(request.user):
+            return queryset
+        visible = Publication.objects.visible_to(request.user).values_list(Cast("pk", CharField()))
+        return queryset.exclude(
+            Q(content_type=ContentType.objects.get_for_model(Publication)) & ~Q(object_id__in=visible)
+        )
 
     def has_add_permission(self, request):
         return False

@@ -5,7 +5,7 @@ from authors.models import Author
 from research_areas.models import ResearchArea
 from series.models import Series
 
-from .models import PublicationType
+from .models import Publication, PublicationType
 
 
 class PublicationFilterForm(forms.Form):
@@ -33,6 +33,8 @@ class PublicationFilterForm(forms.Form):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Any year")] + [(y, str(y)) for y in years]
+        # Only tags of published work: a tag used only by drafts answers as an unknown one does.
+        self.fields["tag"].queryset = Publication.objects.published().tags()
 
     def filter(self, queryset):
         if not self.is_valid():

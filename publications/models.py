@@ -4,20 +4,18 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connections, models
-from django.db.models import (
-    Prefetch,
-    Q,
-)
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from redcell.slugs import also_save, unique_slug
 from redcell.uploads import validate_image_upload, validate_pdf_upload
 
 from . import body, media
+from .roles import PUBLISH, WRITE
 
 RELATED_LIMIT = 4
 # "Recent & Related" ranks the latest this many of each kind of match (same series, shared
@@ -47,10 +45,42 @@ class PublicationType(models.Model):
         super().save(*args, **also_save(kwargs, "slug", "plural_name"))
 
 
+def is_public() -> Q:
+    """The one rule of visibility, as a condition: published, and its time has come."""
+    return Q(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+def owned_by(user) -> Q:
+    """Publications ``user`` started or is on the byline of (through their expert record)."""
+    bylined = Authorship.objects.filter(publication=OuterRef("pk"), author__user=user)
+    return Q(created_by=user) | Q(Exists(bylined))
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """The one rule of visibility: published, and its time has come."""
-        return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(is_public())
+
+    def visible_to(self, user):
+        """What ``user`` may see, unpublished work included, in the admin, previews and files.
+
+        Editors (who may publish) and superusers see everything; staff who write (Authors)
+        their own work and whatever is public; everyone else, staff included, only what
+        ``published()`` shows. Whatever this hides answers 404, so ids reveal nothing."""
+        if not (user.is_active and user.is_staff):
+            return self.published()
+        if user.has_perm(PUBLISH):
+            return self.all()
+        if user.has_perm(WRITE):
+            return self.filter(owned_by(user) | is_public())
+        return self.published()
+
+    def tags(self):
+        """The tags these publications carry, as a queryset of tags."""
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Publication), object_id__in=self.values("pk")
+        )
+        return Tag.objects.filter(pk__in=tagged.values("tag_id"))
 
     def next_going_live(self):
         """When ``published()`` next changes by itself: the earliest date of a publication

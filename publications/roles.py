@@ -1,7 +1,7 @@
 """The newsroom's roles, as Django groups with model permissions.
 
-Model permissions say what kind of thing a role may touch; the rules about *which*
-publications (an author's own drafts only) live in the admin and publications/workflow.py.
+Model permissions say what kind of thing a role may touch; which publications each may see
+is ``Publication.objects.visible_to(user)``, and which it may change, publications/workflow.py.
 
 ``sync_roles`` runs after every ``migrate`` (see apps.py) and as ``manage.py create_roles``.
 It only ever adds: a permission granted by hand in the admin stays, and one taken away
@@ -16,6 +16,8 @@ EDITOR = "Editor"
 SUBSCRIBER_MANAGER = "Subscriber manager"
 
 PUBLISH = "publications.publish_publication"
+# Writing publications: who holds it sees their own unpublished work (Publication.visible_to).
+WRITE = "publications.add_publication"
 
 
 def _all(app_label: str, *models: str) -> list[str]:

@@ -1,9 +1,7 @@
 import mimetypes
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from . import citations, sharing
@@ -84,11 +82,10 @@ def citation(request, slug, fmt):
     return response
 
 
-@staff_member_required
-@never_cache
-def preview(request, pk):
-    """A draft exactly as the public will see it, for staff only, never cached or indexed."""
-    publication = get_object_or_404(publication_detail_queryset(Publication.objects.all()), pk=pk)
+def preview(request, publication: Publication):
+    """A draft exactly as the public will see it, for the staff who may see it (the admin finds
+    it through ``visible_to``), never cached or indexed."""
+    publication = publication_detail_queryset(Publication.objects.filter(pk=publication.pk)).get()
     context = detail_context(publication) | {"preview": True}
     response = render(request, "publications/publication_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

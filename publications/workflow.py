@@ -2,8 +2,9 @@
 
 Each step is a small service taking the publication and the user doing it. It checks the
 user may, changes the publication, keeps a revision and writes the admin log entry that the
-audit trail reads. Who may touch *which* publication is decided here too (``owns``,
-``visible_to``), so the admin and anything else ask the same questions.
+audit trail reads. Who may change *which* publication is decided here too (``owns``,
+``may_edit``), so the admin and anything else ask the same questions; who may see which is
+``Publication.objects.visible_to(user)``.
 
 Going live needs no job: a scheduled publication is ``published`` with a future date, and
 ``Publication.objects.published()`` starts showing it when that date comes.
@@ -15,12 +16,12 @@ import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import formats, timezone
 
 from . import body
-from .models import Authorship, Publication
-from .roles import PUBLISH
+from .models import Publication, owned_by
+from .roles import PUBLISH, WRITE
 
 Status = Publication.Status
 
@@ -48,12 +49,6 @@ def can_publish(user) -> bool:
     return user.has_perm(PUBLISH)
 
 
-def owned(user) -> Q:
-    """Publications the user started or is on the byline of."""
-    bylined = Authorship.objects.filter(publication=OuterRef("pk"), author__user=user)
-    return Q(created_by=user) | Q(Exists(bylined))
-
-
 def owns(user, publication: Publication) -> bool:
     """The user started the publication or is on its byline (through their expert record)."""
     if publication.pk is None or publication.created_by_id == user.pk:
@@ -61,18 +56,9 @@ def owns(user, publication: Publication) -> bool:
     return publication.authorships.filter(author__user=user).exists()
 
 
-def visible_to(user, queryset):
-    """What the user may see in the admin: everything for editors; for others their own work
-    and whatever is already live (to pick as related reading)."""
-    if can_publish(user):
-        return queryset
-    live = Publication.objects.published().filter(pk=OuterRef("pk"))
-    return queryset.filter(owned(user) | Q(Exists(live)))
-
-
 def unfinished_by(user) -> Q:
     """The user's own drafts and pieces in review."""
-    return Q(owned(user), status__in=[Status.DRAFT, Status.IN_REVIEW])
+    return Q(owned_by(user), status__in=[Status.DRAFT, Status.IN_REVIEW])
 
 
 def may_edit(user, publication: Publication) -> bool:
@@ -80,6 +66,11 @@ def may_edit(user, publication: Publication) -> bool:
     if can_publish(user):
         return True
     return publication.status != Status.PUBLISHED and owns(user, publication)
+
+
+def may_share(user, publication: Publication) -> bool:
+    """Preview links for outside reviewers: editors for any publication, writers for their own."""
+    return can_publish(user) or (user.has_perm(WRITE) and owns(user, publication))
 
 
 def may_delete(user, publication: Publication) -> bool:

@@ -19,6 +19,7 @@ Scheduled publications change what pages show with no write at all: ``next_going
 says when the next one appears, and the page cache keeps nothing past that moment.
 """
 
+import logging
 import secrets
 import threading
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ VERSION_ROW = 1
 CONTENT_APPS = frozenset({"publications", "authors", "research_areas", "series", "taggit"})
 CONTENT_MODELS = frozenset({"subscriptions.newsletter"})
 
+logger = logging.getLogger("redcell.security")
 _pending = threading.local()
 # The token this process last read, for answering from the cache while the database is down.
 _last_seen: str | None = None
@@ -113,13 +115,31 @@ def next_going_live(version: str) -> datetime | None:
     once per content version, and again each time that moment passes."""
     key = f"redcell:next-live:{version}"
     now = timezone.now()
-    stored = cache.get(key)
+    stored = get_cached(key)
     if stored is not None and (stored == 0 or stored > now.timestamp()):
         return datetime.fromtimestamp(stored, tz=UTC) if stored else None
     publication = apps.get_model("publications", "Publication")
     moment = publication.objects.next_going_live()
-    cache.set(key, moment.timestamp() if moment else 0, timeout=None if moment is None else 24 * 3600)
+    set_cached(key, moment.timestamp() if moment else 0, timeout=None if moment is None else 24 * 3600)
     return moment
+
+
+def get_cached(key: str):
+    """``cache.get(key)``, or None when the cache backend fails: a page is then rendered afresh
+    rather than failed, whatever cache an operator configured."""
+    try:
+        return cache.get(key)
+    except Exception as error:
+        logger.error("event=cache_error operation=get error=%s", type(error).__name__)
+        return None
+
+
+def set_cached(key: str, value, timeout) -> None:
+    """``cache.set()``, skipped (and logged) when the cache backend fails."""
+    try:
+        cache.set(key, value, timeout=timeout)
+    except Exception as error:
+        logger.error("event=cache_error operation=set error=%s", type(error).__name__)
 
 
 # Signals ------------------------------------------------------------------------------------

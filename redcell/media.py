@@ -4,7 +4,8 @@ A file is served only when something public owns it: an expert's photo, a series
 hero image (and its resized copies) or PDF of a publication that ``published()`` shows. A file
 of a draft, of a publication in review or scheduled for later, or one nothing points at any
 more, answers 404 to the public exactly as a missing file does, so guessing ``/media/``
-addresses reveals nothing. Staff who can use the admin see everything (they preview drafts).
+addresses reveals nothing. Staff see the files of what they may see in the admin
+(``Publication.objects.visible_to``): an author their own drafts, an editor everything.
 
 The owner is found by asking every model with a file field whether it holds this path, so new
 upload fields are covered without a change here. A model that keeps further copies of a file in
@@ -20,6 +21,7 @@ import posixpath
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models
@@ -42,14 +44,17 @@ def _file_fields():
                 yield model, field
 
 
-def _is_public(instance) -> bool:
-    """Whether the public may see ``instance``: a publication only when ``published()`` has
-    it; the other owners (experts, series) are always public."""
-    manager = type(instance)._default_manager
-    published = getattr(manager.all(), "published", None)
-    if published is None:
+def _visible(instance, user) -> bool:
+    """Whether ``user`` may see ``instance``: a publication as ``visible_to`` (for anonymous
+    visitors, ``published()``) says; the other owners (experts, series) are always public."""
+    queryset = type(instance)._default_manager.all()
+    if hasattr(queryset, "visible_to"):
+        queryset = queryset.visible_to(user)
+    elif hasattr(queryset, "published"):
+        queryset = queryset.published()
+    else:
         return True
-    return published().filter(pk=instance.pk).exists()
+    return queryset.filter(pk=instance.pk).exists()
 
 
 def owners(path: str) -> list:
@@ -80,9 +85,9 @@ def owners(path: str) -> list:
 @require_safe
 def media(request, path):
     path = posixpath.normpath(path).lstrip("/")
-    public = not path.startswith("..") and any(_is_public(owner) for owner in owners(path))
-    user = request.user
-    if not (public or (user.is_active and user.is_staff)):
+    found = [] if path.startswith("..") or "\x00" in path else owners(path)
+    public = any(_visible(owner, AnonymousUser()) for owner in found)
+    if not (public or any(_visible(owner, request.user) for owner in found)):
         raise Http404("No such file.")
     storage = default_storage
     if isinstance(storage, FileSystemStorage):

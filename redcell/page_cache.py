@@ -18,13 +18,15 @@ CSRF cookie: a browser asks again each time and gets a 304 while nothing changed
 shared cache (a CDN) ever hands one visitor's token to another. A response with no
 per-visitor value (feeds, the sitemap, robots.txt, citation files) goes out as
 ``public, max-age=…``, for browsers and a CDN alike.
+
+A cache that fails never fails a page: the error is logged and the page rendered as if nothing
+were stored (Redis itself falls back to local memory, ``redcell/cache_backend.py``).
 """
 
 import hashlib
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
@@ -103,7 +105,7 @@ class PageCacheMiddleware:
         version = content.current_or_last_seen() if seconds > 0 else None
         key = page_key(request, version) if version else None
         if key:
-            entry = cache.get(key)
+            entry = content.get_cached(key)
             if entry is not None and entry["fresh_until"] > timezone.now().timestamp():
                 return answer(request, entry)
 
@@ -114,7 +116,7 @@ class PageCacheMiddleware:
             return response
         if key:
             lifetime = entry["fresh_until"] - timezone.now().timestamp()
-            cache.set(key, entry, timeout=max(1, min(seconds, int(lifetime) + 1)))
+            content.set_cached(key, entry, timeout=max(1, min(seconds, int(lifetime) + 1)))
         return answer(request, entry)
 
 

@@ -13,13 +13,17 @@ import logging
 import re
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
+from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import devices_for_user, match_token
 
 logger = logging.getLogger("redcell.security")
@@ -120,8 +124,13 @@ class SecurityHeadersMiddleware:
             update["style-src"] = ["'unsafe-inline'"]
         if update:
             response._csp_update = update
-        if response.status_code == 429 and not getattr(request, "axes_locked_out", False):
-            log_event("rate_limited", request)
+        if response.status_code == 429:
+            if getattr(request, "axes_locked_out", False):
+                response.headers.setdefault(
+                    "Retry-After", str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+                )
+            else:
+                log_event("rate_limited", request)
         return response
 
     def process_exception(self, request, exception):
@@ -134,14 +143,29 @@ class SecurityHeadersMiddleware:
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
-    """django-axes' lockout check for every login that comes with a request (the admin's form).
-    ``authenticate()`` without one (scripts, the test client's ``login()``) is not a web login
-    and is passed through unchecked rather than refused."""
+    """django-axes' lockout check for every login that comes with a request (the admin's form),
+    which locks an account name *from one address*, plus a cap on failures from one address
+    whatever the names (``LOGIN_FAILURE_LIMIT_PER_IP``), which axes' single limit cannot express.
+    ``authenticate()`` without a request (scripts, the test client's ``login()``) is not a web
+    login and is passed through unchecked rather than refused."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if failures_from(client_ip(request)) >= settings.LOGIN_FAILURE_LIMIT_PER_IP:
+            # Read by axes' middleware, which answers with the lockout page.
+            request.axes_locked_out = True
+            raise AxesBackendPermissionDenied("Too many failed logins from this address.")
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def failures_from(address: str | None) -> int:
+    """Failed logins from ``address`` within the lockout period, over every account name."""
+    if address is None:
+        return 0
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
 class AdminLoginForm(AdminAuthenticationForm):

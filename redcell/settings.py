@@ -78,6 +78,9 @@ MIDDLEWARE = [
     # Above whitenoise, so static files get the policy and headers too.
     "csp.middleware.CSPMiddleware",
     "redcell.security.SecurityHeadersMiddleware",
+    # Hostile requests (a NUL in the address, an oversized body, TRACE) get a 4xx here, below the
+    # headers above and before anything reads the body or queries the database.
+    "redcell.requests.RequestGuardMiddleware",
     "redcell.static.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,21 +131,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if redis_url := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-        }
-    }
-else:
+
+def cache_settings(redis_url: str | None) -> dict:
+    """CACHES for a site with Redis at ``redis_url``, or without one. A function so the tests
+    can build exactly what production runs on (tests/security/test_cache_outage.py)."""
     # Each web process keeps its own; pages are 30-60 kB, so this holds up to ~60 MB a process.
-    CACHES = {
+    local_entries = 1000
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": local_entries},
+            }
+        }
+    # Shared by every process. While Redis does not answer, each process uses its own memory, as
+    # without Redis, and asks again every few seconds; socket timeouts of a second keep a
+    # vanished host from holding requests (redcell/cache_backend.py).
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 1000},
+            "BACKEND": "redcell.cache_backend.FallbackRedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {"FALLBACK_MAX_ENTRIES": local_entries},
         }
     }
+
+
+CACHES = cache_settings(os.environ.get("REDIS_URL"))
 # Seconds a rendered public page is kept (redcell/page_cache.py). Any change to the content
 # replaces every page at once, so this only bounds writes that skip the model signals; 0 turns
 # the page cache off (the caching headers stay).
@@ -211,6 +225,13 @@ WHITENOISE_MANIFEST_STRICT = False
 MAX_IMAGE_UPLOAD_MB = int(os.environ.get("MAX_IMAGE_UPLOAD_MB", "10"))
 MAX_PDF_UPLOAD_MB = int(os.environ.get("MAX_PDF_UPLOAD_MB", "40"))
 MAX_IMAGE_MEGAPIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40"))
+
+# Request bodies. Form fields, files aside, may come to DATA_UPLOAD_MAX_MEMORY_SIZE bytes (Django's
+# default, 2.5 MB, roomy for the longest body text in the admin); larger is a 400. Public addresses
+# take nothing bigger than the sign-up form (a few hundred bytes): a body over PUBLIC_POST_MAX_BYTES
+# there is answered 413 unread (redcell/requests.py). The admin's uploads keep the limits above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
+PUBLIC_POST_MAX_BYTES = int(os.environ.get("PUBLIC_POST_MAX_BYTES", str(64 * 1024)))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -318,15 +339,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Staff login. Repeated failures lock out the account name and, separately, the client address
-# (django-axes) for LOGIN_LOCKOUT_MINUTES; a successful login clears the count.
+# Staff login (django-axes). LOGIN_FAILURE_LIMIT failures of one account name from one client
+# address lock that pair out for LOGIN_LOCKOUT_MINUTES: a stranger elsewhere cannot lock a
+# colleague out. LOGIN_FAILURE_LIMIT_PER_IP failures from one address, whatever the names,
+# lock the address (redcell.security.LoginThrottleBackend). A successful login clears its count.
 AUTHENTICATION_BACKENDS = [
     "redcell.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_IP = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_IP", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "redcell.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from redcell.admin_prefill import CheckedPrefill
+
 from .models import ResearchArea
 
 
 @admin.register(ResearchArea)
-class ResearchAreaAdmin(admin.ModelAdmin):
+class ResearchAreaAdmin(CheckedPrefill, admin.ModelAdmin):
     list_display = ["name", "parent", "publication_count"]
     list_filter = ["parent"]
     search_fields = ["name", "description"]

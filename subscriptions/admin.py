@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import TaskResultStatus
 
+from redcell.admin_prefill import CheckedPrefill
+
 from . import services
 from .models import ConsentEvent, Delivery, Digest, Newsletter, Subscriber, Subscription
 from .tasks import send_digest
@@ -19,7 +21,7 @@ RECEIVING = Q(
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(admin.ModelAdmin):
+class NewsletterAdmin(CheckedPrefill, admin.ModelAdmin):
     list_display = ["name", "active", "subscriber_count", "pending_count", "last_digest", "position"]
     list_editable = ["position"]
     list_filter = ["active"]

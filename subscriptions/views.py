@@ -5,7 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+
+from redcell.requests import allow_methods
 
 from . import consent, ratelimit, services, tokens
 from .forms import PreferencesForm, SubscribeForm
@@ -16,25 +17,33 @@ ONE_CLICK = "One-Click"
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
+def _rate_limited(request, wait: int):
+    response = render(
+        request, "subscriptions/rate_limited.html", {"wait_minutes": -(-wait // 60)}, status=429
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def _link_problem(request, *, expired: bool, status: int = 400):
     return render(request, "subscriptions/link_invalid.html", {"expired": expired}, status=status)
 
 
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow_methods("GET", "HEAD", "POST")
 def subscribe(request):
     """The sign-up page, and where the form on every page posts to."""
     if request.method == "POST":
-        if not ratelimit.allow_ip(request):
-            return render(request, "subscriptions/rate_limited.html", status=429)
+        if wait := ratelimit.ip_wait(request):
+            return _rate_limited(request, wait)
         form = SubscribeForm(request.POST)
         if form.is_bot:
             # Looks like any other sign-up from outside; nothing is stored or sent.
             return HttpResponseRedirect(reverse("subscriptions:thanks"))
         if form.is_valid():
             data = form.cleaned_data
-            if not ratelimit.allow_address(data["email"]):
-                return render(request, "subscriptions/rate_limited.html", status=429)
+            if wait := ratelimit.address_wait(data["email"]):
+                return _rate_limited(request, wait)
             services.subscriber_sign_up(
                 email=data["email"],
                 newsletters=data["newsletters"],
@@ -54,7 +63,7 @@ def thanks(request):
 
 
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow_methods("GET", "HEAD", "POST")
 def confirm(request, token):
     """GET shows a button, POST confirms: link checkers that open every link in an e-mail
     must not subscribe anyone."""
@@ -79,7 +88,7 @@ def confirm(request, token):
 
 
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow_methods("GET", "HEAD", "POST")
 def manage(request, token):
     try:
         subscriber = Subscriber.objects.filter(token=tokens.read_manage_token(token)).first()
@@ -135,7 +144,7 @@ def _is_one_click(request) -> bool:
 
 @csrf_exempt  # mail providers POST here with no cookies; the secret token is the proof
 @never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@allow_methods("GET", "HEAD", "POST")
 def unsubscribe(request, token):
     """The List-Unsubscribe address. POST leaves everything at once and answers 200 (no
     redirect: mail providers do not follow one); GET only asks, because link checkers open it."""

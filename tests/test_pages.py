@@ -164,13 +164,20 @@ def test_list_filters_narrow_results(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["?type=nope", "?year=abc", "?year=1850", "?author=%00", "?area=" + "x" * 500, "?tag=¿"]
+    "query", ["?type=nope", "?year=abc", "?year=1850", "?author=%2500", "?area=" + "x" * 500, "?tag=¿"]
 )
 def test_bad_filter_values_get_a_message_not_an_error(client, query):
     PublicationFactory(title="Something published")
     response = client.get(reverse("publications:list") + query)
     assert response.status_code == 200
     assert "not recognised" in response.content.decode()
+
+
+def test_a_filter_value_that_is_not_text_is_a_bad_request(client):
+    """A NUL is no character of any name; tests/security/test_hostile_requests.py has the rest."""
+    response = client.get(reverse("publications:list") + "?author=%00")
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
 
 
 def test_list_paginates_and_out_of_range_pages_are_404(client):
@@ -201,7 +208,12 @@ def test_navigation_reaches_every_section(client):
 def test_healthz_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response["Content-Type"] == "application/json"
+    report = response.json()
+    assert report["status"] == "ok"
+    assert report["database"]["status"] == "ok"
+    assert report["cache"] == {"status": "local"}
+    assert report["tasks"]["status"] == "immediate"
 
 
 def test_server_errors_get_a_friendly_page_without_a_traceback(client, settings):

@@ -103,3 +103,18 @@ def test_database_refuses_clearing_the_date_of_a_published_item():
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Publication.objects.filter(pk=publication.pk).update(published_at=None)
+
+
+def test_a_tag_used_only_by_unpublished_work_answers_like_an_unknown_tag(client):
+    PublicationFactory(draft=True, tags=["secret-project"])
+    PublicationFactory(scheduled=True, tags=["secret-project"])
+    PublicationFactory(tags=["grid"])
+    secret = client.get("/publications/?tag=secret-project").content.decode()
+    unknown = client.get("/publications/?tag=no-such-tag").content.decode()
+    for page in (secret, unknown):
+        assert "Some filters were not recognised" in page
+        assert "0 publications" in page
+    assert "secret-project" not in secret.replace("tag=secret-project", "").replace(
+        'value="secret-project"', ""
+    )
+    assert "1 publication: grid" in client.get("/publications/?tag=grid").content.decode()

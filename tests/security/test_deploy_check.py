@@ -17,12 +17,12 @@ PRODUCTION_ENV = {
 }
 
 
-def check_deploy(**env):
+def check_deploy(base=PRODUCTION_ENV, **env):
     # Without what the test run itself sets (the browser tests allow sync database calls from
     # Playwright's event loop, which the deploy check rightly refuses).
     unset = {"DEBUG", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {key: value for key, value in os.environ.items() if key not in unset}
-    clean.update(PRODUCTION_ENV, **env, DJANGO_SETTINGS_MODULE="redcell.settings")
+    clean.update(base, **env, DJANGO_SETTINGS_MODULE="redcell.settings")
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -43,3 +43,22 @@ def test_the_check_does_catch_an_insecure_configuration():
     result = check_deploy(HTTPS="0")
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stdout + result.stderr
+
+
+def env_example() -> dict[str, str]:
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.partition("=")
+            values[name.strip()] = value.strip()
+    return values
+
+
+def test_env_example_followed_literally_is_secure():
+    """The README's deploy steps: copy .env.example and set SECRET_KEY (and the host names)."""
+    example = env_example()
+    assert example["HTTPS"] == "1"
+    assert example["ADMIN_REQUIRE_2FA"] == "1"
+    result = check_deploy(base=example, SECRET_KEY=PRODUCTION_ENV["SECRET_KEY"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr

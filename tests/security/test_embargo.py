@@ -4,39 +4,25 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from publications import roles
 from subscriptions.services import digest_send
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
-from tests.workflow.images import png
+from tests.workflow.images import file_urls, png, with_files
 
 pytestmark = pytest.mark.django_db
 
 HIDDEN = {"draft": {"draft": True}, "in review": {"in_review": True}, "scheduled": {"scheduled": True}}
 
 
-def with_files(publication):
-    publication.pdf.save("embargoed-report.pdf", ContentFile(b"%PDF-1.7 the report"), save=False)
-    publication.hero_image.save("embargoed-hero.png", ContentFile(png(1200, 600)), save=False)
-    publication.hero_alt = "A substation"
-    publication.save()
-    return publication
-
-
 def fetch(client, url):
     response = client.get(url)
     return response.status_code, read(response)
-
-
-def file_urls(publication) -> list[str]:
-    urls = [publication.pdf.url, publication.hero_image.url]
-    urls += [
-        publication.hero_image.storage.url(r["name"]) for r in publication.hero_renditions.get("sizes", [])
-    ]
-    return urls
 
 
 @pytest.mark.parametrize("state", HIDDEN)
@@ -58,9 +44,11 @@ def test_files_of_published_work_are_served_to_everyone(client):
     assert fetch(client, publication.pdf.url)[1] == b"%PDF-1.7 the report"
 
 
-def test_staff_see_embargoed_files_and_no_shared_cache_keeps_them(client):
+def test_editors_see_embargoed_files_and_no_shared_cache_keeps_them(client):
     publication = with_files(PublicationFactory(draft=True))
-    client.force_login(get_user_model().objects.create_user("ed", password="x", is_staff=True))
+    editor = get_user_model().objects.create_user("ed", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name=roles.EDITOR))
+    client.force_login(editor)
     response = client.get(publication.pdf.url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"

@@ -256,12 +256,19 @@ def test_a_post_without_the_one_click_body_changes_nothing(weekly):
     assert Subscriber.objects.get().is_receiving
 
 
-@pytest.mark.parametrize("token", ["nope", "x" * 500, "\x00" * 43, "tok.en" * 8])
+@pytest.mark.parametrize("token", ["nope", "x" * 500, "%00" * 15, "tok.en" * 8])
 def test_an_unknown_unsubscribe_token_gets_a_clear_page(client, token):
     url = reverse("subscriptions:unsubscribe", kwargs={"token": token})
     for response in (client.get(url), one_click(token)):
         assert response.status_code == 404
         assert "This link does not work" in response.content.decode()
+
+
+def test_a_token_that_is_not_text_is_a_bad_request(client):
+    url = reverse("subscriptions:unsubscribe", kwargs={"token": "\x00" * 43})
+    for response in (client.get(url), one_click("\x00" * 43)):
+        assert response.status_code == 400
+        assert "Bad request" in response.content.decode()
 
 
 def test_the_unsubscribe_page_button_works_like_the_one_click(client, weekly):

@@ -1,8 +1,11 @@
 """Sign-up rate limits: per visitor address and per e-mail address, not fooled by headers."""
 
+from unittest import mock
+
 import pytest
 from django.urls import reverse
 
+from subscriptions import ratelimit
 from subscriptions.models import ConsentEvent, Subscriber
 
 from .helpers import sign_up
@@ -90,3 +93,42 @@ def test_a_visitor_can_still_read_pages_when_limited(client, weekly):
         sign_up(client, f"reader{n}@example.org")
     assert client.get(reverse("home")).status_code == 200
     assert client.get(reverse("subscriptions:subscribe")).status_code == 200
+
+
+def test_sub_addresses_and_case_count_as_one_mailbox(client, weekly, mailoutbox):
+    for n, address in enumerate(["victim+1@example.org", "Victim+news@Example.org"]):
+        assert sign_up(client, address, REMOTE_ADDR=f"192.0.2.{n}").status_code == 302
+    response = sign_up(client, "VICTIM+3@example.org", REMOTE_ADDR="192.0.2.50")
+    assert response.status_code == 429
+    assert len(mailoutbox) == 2
+    # Stored as typed: the limit only counts them together.
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "victim+1@example.org",
+        "Victim+news@example.org",
+    }
+
+
+def test_a_different_mailbox_on_the_same_domain_is_not_limited(client, weekly):
+    for n in range(2):
+        sign_up(client, "victim+x@example.org", REMOTE_ADDR=f"192.0.2.{n}")
+    assert sign_up(client, "victimised@example.org", REMOTE_ADDR="192.0.2.9").status_code == 302
+
+
+def test_a_limited_visitor_is_told_when_to_come_back(client, weekly):
+    for n in range(3):
+        sign_up(client, f"reader{n}@example.org")
+    response = sign_up(client, "one-more@example.org")
+    assert response.status_code == 429
+    wait = int(response["Retry-After"])
+    assert 0 < wait <= 3600
+    minutes = -(-wait // 60)
+    assert f"Please try again in {minutes} minute" in response.content.decode()
+
+
+def test_a_failing_cache_of_another_kind_lets_the_sign_up_through(client, weekly, mailoutbox):
+    """Redis falls back to local memory by itself (tests/security/test_cache_outage.py); any other
+    cache that fails must not turn a sign-up into a server error."""
+    with mock.patch.object(ratelimit.cache, "add", side_effect=RuntimeError("cache gone")):
+        assert sign_up(client, "ada@example.org").status_code == 302
+    assert Subscriber.objects.filter(email="ada@example.org").exists()
+    assert len(mailoutbox) == 1

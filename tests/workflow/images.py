@@ -1,8 +1,9 @@
-"""Small real image files made on the fly, for upload tests."""
+"""Small real image files made on the fly, for upload tests, and publications that carry them."""
 
 import os
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from PIL import Image
 
 
@@ -21,3 +22,21 @@ def jpeg(width: int, height: int) -> bytes:
     buffer = BytesIO()
     Image.new("RGB", (width, height), (20, 60, 120)).save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
+
+
+def with_files(publication):
+    """``publication`` with a PDF and a hero image (which gets its resized copies), saved."""
+    publication.pdf.save("embargoed-report.pdf", ContentFile(b"%PDF-1.7 the report"), save=False)
+    publication.hero_image.save("embargoed-hero.png", ContentFile(png(1200, 600)), save=False)
+    publication.hero_alt = "A substation"
+    publication.save()
+    return publication
+
+
+def file_urls(publication) -> list[str]:
+    """The addresses of its PDF, its hero image and each resized copy, in that order."""
+    urls = [publication.pdf.url, publication.hero_image.url]
+    urls += [
+        publication.hero_image.storage.url(r["name"]) for r in publication.hero_renditions.get("sizes", [])
+    ]
+    return urls
