@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
-from redcell.admin_prefill import CheckedPrefill
+from core.admin_mixins import CheckedPrefill
 
 from .models import Author
 

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
+from core import content_version
+
 
 class AuthorsConfig(AppConfig):
     name = "authors"
     verbose_name = "Experts"
+
+    def ready(self):
+        from .models import Author
+
+        content_version.track(Author)

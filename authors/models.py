@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from redcell.slugs import also_save, unique_slug
-from redcell.uploads import validate_image_upload
+from core.slugs import also_save, unique_slug
+from core.uploads import validate_image_upload
 
 
 class Author(models.Model):

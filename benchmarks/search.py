@@ -112,8 +112,8 @@ def main() -> int:
     from django.test import Client
     from django.urls import reverse
 
+    from demo.management.commands.generate_content import GENERATED_SLUG
     from publications.models import Publication
-    from redcell.management.commands.generate_content import GENERATED_SLUG
 
     call_command("migrate", verbosity=0)
     if Publication.objects.exclude(slug__regex=GENERATED_SLUG).exists() and not args.force:

@@ -22,7 +22,7 @@ from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from redcell.admin_prefill import CheckedPrefill
+from core.admin_mixins import CheckedPrefill
 
 from . import revisions, sharing, views, workflow
 from .models import Authorship, Publication, PublicationType, owned_by

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
-from redcell.slugs import readable_slug
+from core.slugs import readable_slug
 
 WORDS_PER_MINUTE = 230
 NOTES_HEADINGS = {"notes", "endnotes", "footnotes", "references"}

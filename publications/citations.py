@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from redcell.links import absolute_url
-from redcell.slugs import readable_slug
+from core.links import absolute_url
+from core.slugs import readable_slug
 
 # Publication types whose slug contains one of these words are reports for schema.org, BibTeX
 # (@techreport) and RIS (RPRT); others (commentary, op-eds…) are articles on the web.

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from authors.models import Author
-from redcell.links import absolute_url
+from core.links import absolute_url
 from research_areas.models import ResearchArea
 from series.models import Series
 

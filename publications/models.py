@@ -11,11 +11,15 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
-from redcell.slugs import also_save, unique_slug
-from redcell.uploads import validate_image_upload, validate_pdf_upload
+from core.slugs import also_save, unique_slug
+from core.uploads import validate_image_upload, validate_pdf_upload
 
-from . import body, media
-from .roles import PUBLISH, WRITE
+from . import body, renditions
+
+# Permissions that decide what staff see (``visible_to``) and may do (workflow.py).
+PUBLISH = "publications.publish_publication"
+# Writing publications: who holds it sees their own unpublished work.
+WRITE = "publications.add_publication"
 
 RELATED_LIMIT = 4
 # "Recent & Related" ranks the latest this many of each kind of match (same series, shared
@@ -312,7 +316,7 @@ class Publication(models.Model):
     )
     hero_caption = models.CharField(max_length=300, blank=True)
     hero_credit = models.CharField(max_length=200, blank=True)
-    # The resized copies of the hero image and their sizes; see publications/media.py.
+    # The resized copies of the hero image and their sizes; see publications/renditions.py.
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     pdf = models.FileField(
         "PDF",
@@ -380,6 +384,8 @@ class Publication(models.Model):
 
     objects = PublicationQuerySet.as_manager()
 
+    # Resized copies of the hero image, listed in a JSON field (website/uploads.py finds them).
+    DERIVED_FILES = {"hero_renditions": "hero_image"}
     # Filled in by save(); stored along with any partial save (``update_fields``).
     DERIVED_FIELDS = ("slug", "published_at", "body", "body_html", "toc", "word_count")
 
@@ -407,7 +413,7 @@ class Publication(models.Model):
         self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
         super().save(*args, **also_save(kwargs, *self.DERIVED_FIELDS))
         # The image is in storage only now; its renditions are made from the stored file.
-        if media.sync_renditions(self):
+        if renditions.sync_renditions(self):
             super().save(update_fields=["hero_renditions"])
 
     def get_absolute_url(self) -> str:
@@ -439,7 +445,7 @@ class Publication(models.Model):
     @property
     def hero_attributes(self) -> dict:
         """``src``, ``srcset``, ``sizes``, ``width`` and ``height`` for the hero ``<img>``."""
-        return media.hero_attributes(self)
+        return renditions.hero_attributes(self)
 
     @property
     def reading_minutes(self) -> int:

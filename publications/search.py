@@ -29,7 +29,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from redcell.slugs import readable_slug
+from core.slugs import readable_slug
 
 CONFIG = "english"
 QUERY_MAX_LENGTH = 200

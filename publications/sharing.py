@@ -100,7 +100,7 @@ class _LinkStorage:
     """The publication's storage, with addresses that go through the preview link.
 
     Files of unpublished work are not served to the public at their ordinary address (see
-    redcell/media.py), so the shared page points its hero image, renditions and PDF at a route
+    website/uploads.py), so the shared page points its hero image, renditions and PDF at a route
     that checks the same token instead."""
 
     def __init__(self, storage, token: str):

@@ -1,14 +1,16 @@
 from django.urls import path
 
+from core.pages import cached_page
+
 from . import views
 
 app_name = "publications"
 
 urlpatterns = [
-    path("", views.PublicationListView.as_view(), name="list"),
+    path("", cached_page(views.PublicationListView.as_view()), name="list"),
     path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
     path("preview/<str:token>/files/<path:name>", views.shared_file, name="shared_file"),
-    path("<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
-    path("<slug:slug>/cite.bib", views.citation, {"fmt": "bibtex"}, name="cite_bibtex"),
-    path("<slug:slug>/cite.ris", views.citation, {"fmt": "ris"}, name="cite_ris"),
+    path("<slug:slug>/", cached_page(views.PublicationDetailView.as_view()), name="detail"),
+    path("<slug:slug>/cite.bib", cached_page(views.citation), {"fmt": "bibtex"}, name="cite_bibtex"),
+    path("<slug:slug>/cite.ris", cached_page(views.citation), {"fmt": "ris"}, name="cite_ris"),
 ]

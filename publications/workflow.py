@@ -20,8 +20,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 
 from . import body
-from .models import Publication, owned_by
-from .roles import PUBLISH, WRITE
+from .models import PUBLISH, WRITE, Publication, owned_by
 
 Status = Publication.Status
 

@@ -44,8 +44,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Red Cell Institute")
 
 INSTALLED_APPS = [
-    # The admin with two-factor login and security logging (redcell/security.py).
-    "redcell.apps.AdminConfig",
+    # The admin with two-factor login and security logging (staff/security.py).
+    "staff.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -70,18 +70,22 @@ INSTALLED_APPS = [
     "authors",
     "publications",
     "subscriptions",
-    "redcell",
+    "core",
+    "website",
+    "pagecache",
+    "staff.apps.StaffConfig",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above whitenoise, so static files get the policy and headers too.
     "csp.middleware.CSPMiddleware",
-    "redcell.security.SecurityHeadersMiddleware",
+    "website.middleware.SecurityHeadersMiddleware",
     # Hostile requests (a NUL in the address, an oversized body, TRACE) get a 4xx here, below the
     # headers above and before anything reads the body or queries the database.
-    "redcell.requests.RequestGuardMiddleware",
-    "redcell.static.StaticFilesMiddleware",
+    "core.requests.RequestGuardMiddleware",
+    "core.static.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -90,8 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Inside everything that adds headers or the CSRF cookie, so cached pages get them too.
-    "redcell.page_cache.PageCacheMiddleware",
-    "redcell.middleware.DatabaseUnavailableMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
+    "website.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -109,7 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "redcell.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },
@@ -146,10 +150,10 @@ def cache_settings(redis_url: str | None) -> dict:
         }
     # Shared by every process. While Redis does not answer, each process uses its own memory, as
     # without Redis, and asks again every few seconds; socket timeouts of a second keep a
-    # vanished host from holding requests (redcell/cache_backend.py).
+    # vanished host from holding requests (core/cache_backend.py).
     return {
         "default": {
-            "BACKEND": "redcell.cache_backend.FallbackRedisCache",
+            "BACKEND": "core.cache_backend.FallbackRedisCache",
             "LOCATION": redis_url,
             "OPTIONS": {"FALLBACK_MAX_ENTRIES": local_entries},
         }
@@ -157,7 +161,7 @@ def cache_settings(redis_url: str | None) -> dict:
 
 
 CACHES = cache_settings(os.environ.get("REDIS_URL"))
-# Seconds a rendered public page is kept (redcell/page_cache.py). Any change to the content
+# Seconds a rendered public page is kept (pagecache/middleware.py). Any change to the content
 # replaces every page at once, so this only bounds writes that skip the model signals; 0 turns
 # the page cache off (the caching headers stay).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -196,7 +200,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "redcell.static.ForgivingManifestStaticFilesStorage"
+            else "core.static.ForgivingManifestStaticFilesStorage"
         )
     },
 }
@@ -229,7 +233,7 @@ MAX_IMAGE_MEGAPIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40"))
 # Request bodies. Form fields, files aside, may come to DATA_UPLOAD_MAX_MEMORY_SIZE bytes (Django's
 # default, 2.5 MB, roomy for the longest body text in the admin); larger is a 400. Public addresses
 # take nothing bigger than the sign-up form (a few hundred bytes): a body over PUBLIC_POST_MAX_BYTES
-# there is answered 413 unread (redcell/requests.py). The admin's uploads keep the limits above.
+# there is answered 413 unread (core/requests.py). The admin's uploads keep the limits above.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
 PUBLIC_POST_MAX_BYTES = int(os.environ.get("PUBLIC_POST_MAX_BYTES", str(64 * 1024)))
 
@@ -342,16 +346,16 @@ CONTENT_SECURITY_POLICY = {
 # Staff login (django-axes). LOGIN_FAILURE_LIMIT failures of one account name from one client
 # address lock that pair out for LOGIN_LOCKOUT_MINUTES: a stranger elsewhere cannot lock a
 # colleague out. LOGIN_FAILURE_LIMIT_PER_IP failures from one address, whatever the names,
-# lock the address (redcell.security.LoginThrottleBackend). A successful login clears its count.
+# lock the address (staff.security.LoginThrottleBackend). A successful login clears its count.
 AUTHENTICATION_BACKENDS = [
-    "redcell.security.LoginThrottleBackend",
+    "staff.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_LIMIT_PER_IP = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_IP", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "redcell.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 # Successful logins are recorded by the admin's own log; keep axes' table to failures.
@@ -368,7 +372,7 @@ OTP_TOTP_ISSUER = SITE_NAME
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "redcell.redaction.RedactingFilter"}},
+    "filters": {"redact": {"()": "core.redaction.RedactingFilter"}},
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},

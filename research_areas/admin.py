@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from redcell.admin_prefill import CheckedPrefill
+from core.admin_mixins import CheckedPrefill
 
 from .models import ResearchArea
 

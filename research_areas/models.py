@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from redcell.slugs import also_save, unique_slug
+from core.slugs import also_save, unique_slug
 
 
 class ResearchArea(models.Model):

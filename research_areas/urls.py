@@ -1,10 +1,12 @@
 from django.urls import path
 
+from core.pages import cached_page
+
 from . import views
 
 app_name = "research_areas"
 
 urlpatterns = [
-    path("", views.ResearchAreaListView.as_view(), name="list"),
-    path("<slug:slug>/", views.ResearchAreaDetailView.as_view(), name="detail"),
+    path("", cached_page(views.ResearchAreaListView.as_view()), name="list"),
+    path("<slug:slug>/", cached_page(views.ResearchAreaDetailView.as_view()), name="detail"),
 ]

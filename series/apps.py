@@ -1,5 +1,12 @@
 from django.apps import AppConfig
 
+from core import content_version
+
 
 class SeriesConfig(AppConfig):
     name = "series"
+
+    def ready(self):
+        from .models import Series
+
+        content_version.track(Series)

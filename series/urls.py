@@ -1,9 +1,11 @@
 from django.urls import path
 
+from core.pages import cached_page
+
 from . import views
 
 app_name = "series"
 
 urlpatterns = [
-    path("<slug:slug>/", views.SeriesDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", cached_page(views.SeriesDetailView.as_view()), name="detail"),
 ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import TaskResultStatus
 
-from redcell.admin_prefill import CheckedPrefill
+from core.admin_mixins import CheckedPrefill
 
 from . import services
 from .models import ConsentEvent, Delivery, Digest, Newsletter, Subscriber, Subscription

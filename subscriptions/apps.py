@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from core import content_version
+
 
 class SubscriptionsConfig(AppConfig):
     name = "subscriptions"
@@ -7,3 +9,7 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401
+        from .models import Newsletter
+
+        # The newsletters are listed in the sign-up form at the foot of every page.
+        content_version.track(Newsletter)

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from redcell.slugs import unique_slug
+from core.slugs import unique_slug
 
 
 def new_token() -> str:

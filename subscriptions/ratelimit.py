@@ -2,13 +2,12 @@
 
 The counters live in the default cache: Redis when ``REDIS_URL`` is set, so every web process
 shares them. (Without it each process counts on its own; a system check warns in production.)
-While Redis is unreachable each process counts in its own memory (``redcell/cache_backend.py``):
+While Redis is unreachable each process counts in its own memory (``core/cache_backend.py``):
 the limits stay in force, looser by the number of processes. They are not counted in the
 database instead, because the site does not store visitors' addresses.
 """
 
 import hashlib
-import ipaddress
 import logging
 import math
 import time
@@ -16,34 +15,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from core.client_ip import client_network
+
 logger = logging.getLogger("redcell.security")
-
-
-def client_ip(request) -> str:
-    """The visitor's address: ``REMOTE_ADDR``, unless ``TRUSTED_PROXY_COUNT`` proxies we run
-    stand in front, in which case the address the outermost of them saw.
-
-    ``X-Forwarded-For`` is otherwise ignored: anyone can send one. Each trusted proxy appends
-    the address it received the request from, so the entry we want is that many from the right;
-    entries further left were written by the client and prove nothing.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    trusted = settings.TRUSTED_PROXY_COUNT
-    if trusted > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= trusted:
-            address = forwarded[-trusted]
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return "unknown"
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        # One IPv6 household or server usually holds a whole /64.
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
 
 
 def _wait(kind: str, subject: str, limit: int, window: int) -> int:
@@ -85,7 +59,7 @@ def address_key(email: str) -> str:
 def ip_wait(request) -> int:
     """Seconds this visitor must wait before another sign-up counts (0: go ahead)."""
     limit, window = settings.SUBSCRIBE_RATE_LIMIT_PER_IP
-    return _wait("ip", client_ip(request), limit, window)
+    return _wait("ip", client_network(request), limit, window)
 
 
 def address_wait(email: str) -> int:

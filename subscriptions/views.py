@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from redcell.requests import allow_methods
+from core.requests import allow_methods
 
 from . import consent, ratelimit, services, tokens
 from .forms import PreferencesForm, SubscribeForm

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-handler500 = "redcell.views.server_error"
+handler500 = "website.views.server_error"
 
 
 def broken(request):

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.validators import validate_slug
 
-from redcell.slugs import readable_slug
+from core.slugs import readable_slug
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import redcell.uploads
+import core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -62,11 +62,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='publication',
             name='hero_image',
-            field=models.ImageField(blank=True, help_text='A JPEG, PNG or WebP, ideally 1920 pixels wide or more; smaller copies for phones and laptops are made automatically.', upload_to='publications/heroes/%Y/', validators=[redcell.uploads.validate_image_upload]),
+            field=models.ImageField(blank=True, help_text='A JPEG, PNG or WebP, ideally 1920 pixels wide or more; smaller copies for phones and laptops are made automatically.', upload_to='publications/heroes/%Y/', validators=[core.uploads.validate_image_upload]),
         ),
         migrations.AlterField(
             model_name='publication',
             name='pdf',
-            field=models.FileField(blank=True, upload_to='publications/pdf/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), redcell.uploads.validate_pdf_upload], verbose_name='PDF'),
+            field=models.FileField(blank=True, upload_to='publications/pdf/%Y/', validators=[django.core.validators.FileExtensionValidator(['pdf']), core.uploads.validate_pdf_upload], verbose_name='PDF'),
         ),
     ]

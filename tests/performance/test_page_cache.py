@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html
 
+from core import content_version as content
+from core.models import ContentVersion
+from pagecache import middleware as page_cache
 from publications.models import Publication
-from redcell import cache as content
-from redcell import page_cache
-from redcell.models import ContentVersion
 from subscriptions.models import Newsletter, Subscriber
 from tests.factories import (
     AuthorFactory,

@@ -4,7 +4,7 @@ import logging
 import pytest
 from django.core.cache import cache
 
-from redcell.redaction import RedactingFilter
+from core.redaction import RedactingFilter
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from redcell import views
 from redcell.urls import urlpatterns as site_urlpatterns
+from website import views
 
 urlpatterns = [path("", lambda request: views.home(request)), *site_urlpatterns]
-handler500 = "redcell.middleware.server_error"
+handler500 = "website.middleware.server_error"

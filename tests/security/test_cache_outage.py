@@ -16,8 +16,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import cache_backend
 from publications.models import Publication
-from redcell import cache_backend
 from redcell.settings import cache_settings
 from subscriptions.models import Subscriber
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
@@ -242,7 +242,7 @@ class Monotonic:
 @pytest.fixture
 def monotonic():
     fake = Monotonic()
-    with mock.patch("redcell.cache_backend.monotonic", fake):
+    with mock.patch("core.cache_backend.monotonic", fake):
         yield fake
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from publications import roles
+from staff import roles
 from subscriptions.services import digest_send
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
 from tests.security.conftest import read
@@ -142,7 +142,7 @@ def test_one_second_before_its_time_it_is_nowhere_and_one_second_after_everywher
     client, clock, boundary, mailoutbox, settings, page_cache_seconds
 ):
     # With the page cache on, as in production, pages cached a second early must not outlive
-    # the moment (redcell/page_cache.py).
+    # the moment (pagecache/middleware.py).
     settings.PAGE_CACHE_SECONDS = page_cache_seconds
     publication = boundary["publication"]
     marker = publication.slug.encode()  # in every link to it; a search page echoes only the query

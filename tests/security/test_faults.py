@@ -63,7 +63,7 @@ def test_other_database_errors_are_still_500s(client, settings):
     from django.db import IntegrityError
 
     client.raise_request_exception = False
-    with mock.patch("redcell.views.home", side_effect=IntegrityError("duplicate key")):
+    with mock.patch("website.views.home", side_effect=IntegrityError("duplicate key")):
         settings.ROOT_URLCONF = "tests.security.faulty_urls"
         response = client.get("/")
     assert response.status_code == 500
@@ -133,7 +133,7 @@ def test_sign_ups_are_kept_while_the_mail_server_is_down_and_mailed_when_it_is_b
 
 @pytest.mark.django_db
 def test_with_the_database_gone_cached_pages_still_answer_and_the_rest_say_back_soon(client, settings):
-    """The page cache (redcell/page_cache.py) keeps what readers saw last; only pages it does not
+    """The page cache (pagecache/middleware.py) keeps what readers saw last; only pages it does not
     hold need the database, and those get the 503 page."""
     settings.PAGE_CACHE_SECONDS = 600
     publication = PublicationFactory(title="Keeping the lights on")

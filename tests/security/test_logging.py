@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from publications import roles
+from staff import roles
 from subscriptions.models import Subscriber
 from tests.factories import AuthorFactory
 from tests.subscriptions.factories import NewsletterFactory

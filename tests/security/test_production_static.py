@@ -13,7 +13,7 @@ from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFacto
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
 
-MANIFEST_STORAGE = {"BACKEND": "redcell.static.ForgivingManifestStaticFilesStorage"}
+MANIFEST_STORAGE = {"BACKEND": "core.static.ForgivingManifestStaticFilesStorage"}
 # Compressing every file is what makes collectstatic slow; hashing is what is under test.
 NO_COMPRESSION = [
     "css",

@@ -1,6 +1,6 @@
 """Staff users in each role, and publications ready (or not) to go out.
 
-The roles' groups exist because ``migrate`` made them (publications/roles.py), exactly as on a
+The roles' groups exist because ``migrate`` made them (staff/roles.py), exactly as on a
 real site: these fixtures only put users in them.
 """
 
@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from publications import roles
+from staff import roles
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory
 
 

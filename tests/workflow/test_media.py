@@ -13,7 +13,7 @@ from django.urls import reverse
 from lxml import html
 from PIL import Image
 
-from publications.media import HERO_SIZES
+from publications.renditions import HERO_SIZES
 from tests.factories import AuthorFactory
 
 from .conftest import change_url, form_data, ready

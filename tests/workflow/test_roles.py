@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from publications import roles
+from staff import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The content version: one token that changes whenever anything a public page shows changes.
 
-The page cache (``redcell/page_cache.py``) keys every page by this token, so one change to a
+The page cache (``pagecache/middleware.py``) keys every page by this token, so one change to a
 publication, its byline, an expert, a research area, a series, a type, a tag or a newsletter
 makes every page fresh at once, with no bookkeeping of which page shows what. Pages are cheap
 to render again; a page shown stale is not.
@@ -31,10 +31,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils import timezone
 
 VERSION_ROW = 1
-# Apps whose every model shows on public pages, and single models that do elsewhere (the
-# newsletters are listed in the sign-up form at the foot of every page).
-CONTENT_APPS = frozenset({"publications", "authors", "research_areas", "series", "taggit"})
-CONTENT_MODELS = frozenset({"subscriptions.newsletter"})
 
 logger = logging.getLogger("redcell.security")
 _pending = threading.local()
@@ -42,9 +38,22 @@ _pending = threading.local()
 _last_seen: str | None = None
 
 
+# Models whose changes show on public pages, by label: each app names its own (``track``).
+_tracked: set[str] = set()
+
+
+def track(*models) -> None:
+    """Declare that ``models`` show on public pages: saving or deleting one, or changing one of
+    its many-to-many relations, gives the site a new content version. Apps call it from their
+    ``ready()``, so this module needs to know none of them."""
+    _tracked.update(model._meta.label_lower for model in models)
+
+
 def shows_on_pages(model) -> bool:
     meta = model._meta
-    return meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS
+    if meta.auto_created:  # the table of a many-to-many relation: as its model
+        meta = meta.auto_created._meta
+    return meta.label_lower in _tracked
 
 
 def bump(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -69,7 +78,7 @@ def _write_new_version(using: str) -> None:
     if not counts.get(using):
         return
     counts[using] = 0
-    model = apps.get_model("redcell", "ContentVersion")
+    model = apps.get_model("core", "ContentVersion")
     values = {"token": secrets.token_hex(16), "changed_at": timezone.now()}
     if not model.objects.using(using).filter(pk=VERSION_ROW).update(**values):
         try:
@@ -83,7 +92,7 @@ def current(using: str = DEFAULT_DB_ALIAS) -> str:
     """The content version now: one primary-key read, on every request the page cache
     answers, so written in plain SQL to spare the ORM's overhead."""
     global _last_seen
-    model = apps.get_model("redcell", "ContentVersion")
+    model = apps.get_model("core", "ContentVersion")
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT token FROM {model._meta.db_table} WHERE id = %s", [VERSION_ROW])
         row = cursor.fetchone()
@@ -161,7 +170,7 @@ def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 
 def connect_signals(app_config) -> None:
-    post_save.connect(_saved_or_deleted, dispatch_uid="redcell.cache.saved")
-    post_delete.connect(_saved_or_deleted, dispatch_uid="redcell.cache.deleted")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="redcell.cache.m2m")
-    post_migrate.connect(_migrated, sender=app_config, dispatch_uid="redcell.cache.migrated")
+    post_save.connect(_saved_or_deleted, dispatch_uid="core.content_version.saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="core.content_version.deleted")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="core.content_version.m2m")
+    post_migrate.connect(_migrated, sender=app_config, dispatch_uid="core.content_version.migrated")

@@ -1,13 +1,13 @@
 """Public pages from the cache, and the HTTP caching headers that let browsers and a CDN
 reuse them.
 
-Only the public pages listed in ``PUBLIC_VIEWS`` take part, only for GET and HEAD, and only
-for visitors who are not logged in. Staff get those pages rendered afresh, marked never to be
-stored anywhere (they may hold work in progress). Everything else (the admin, previews and
+Only the public pages their apps mark with ``core.pages.cached_page`` take part, only for GET
+and HEAD, and only for visitors who are not logged in. Staff get those pages rendered afresh,
+marked never to be stored anywhere (they may hold work in progress). Everything else (the admin, previews and
 share links, the subscription flows, POSTs) passes through untouched.
 
 A page is stored once per address (scheme, host, path and query string) and content version
-(``redcell/cache.py``): any change to the content gives every page a new key, so the site is
+(``core/content_version.py``): any change to the content gives every page a new key, so the site is
 fresh at once, and nothing is kept past the moment the next scheduled publication goes live.
 
 Per-visitor values never reach the cache. The sign-up form on every page carries a CSRF
@@ -20,7 +20,7 @@ per-visitor value (feeds, the sitemap, robots.txt, citation files) goes out as
 ``public, max-age=…``, for browsers and a CDN alike.
 
 A cache that fails never fails a page: the error is logged and the page rendered as if nothing
-were stored (Redis itself falls back to local memory, ``redcell/cache_backend.py``).
+were stored (Redis itself falls back to local memory, ``core/cache_backend.py``).
 """
 
 import hashlib
@@ -34,26 +34,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
-from . import cache as content
-
-PUBLIC_VIEWS = frozenset(
-    {
-        "home",
-        "robots",
-        "sitemap",
-        "search",
-        "publications:list",
-        "publications:detail",
-        "publications:cite_bibtex",
-        "publications:cite_ris",
-        "authors:list",
-        "authors:detail",
-        "research_areas:list",
-        "research_areas:detail",
-        "series:detail",
-    }
-)
-PUBLIC_NAMESPACES = frozenset({"feeds"})
+from core import content_version as content
+from core.pages import is_cached_page
 
 # What ``{% csrf_token %}`` writes; the token itself is then replaced wherever it appears.
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
@@ -69,7 +51,7 @@ def is_public(request) -> bool:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
         return False
-    return match.view_name in PUBLIC_VIEWS or match.namespace in PUBLIC_NAMESPACES
+    return is_cached_page(match.func)
 
 
 def is_anonymous(request) -> bool:

@@ -11,13 +11,11 @@ comes back at the next migrate only if it is listed here.
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
+from publications.models import PUBLISH
+
 AUTHOR = "Author"
 EDITOR = "Editor"
 SUBSCRIBER_MANAGER = "Subscriber manager"
-
-PUBLISH = "publications.publish_publication"
-# Writing publications: who holds it sees their own unpublished work (Publication.visible_to).
-WRITE = "publications.add_publication"
 
 
 def _all(app_label: str, *models: str) -> list[str]:

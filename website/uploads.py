@@ -9,7 +9,7 @@ addresses reveals nothing. Staff see the files of what they may see in the admin
 
 The owner is found by asking every model with a file field whether it holds this path, so new
 upload fields are covered without a change here. A model that keeps further copies of a file in
-a JSON field (``Publication.hero_renditions``) says so in ``DERIVED_FILES``.
+a JSON field (``Publication.hero_renditions``) says so in its ``DERIVED_FILES`` attribute.
 
 With uploads on object storage (``AWS_STORAGE_BUCKET_NAME``) Django does not serve them: the
 bucket must then be private (``AWS_QUERYSTRING_AUTH=1``, signed expiring links, which only the
@@ -22,16 +22,12 @@ import posixpath
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import FieldDoesNotExist
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-# model label -> (JSON field holding derived copies, its source file field). The JSON value
-# lists the copies under "sizes", each with its stored "name" (see publications/media.py).
-DERIVED_FILES = {"publications.Publication": ("hero_renditions", "hero_image")}
 # How long browsers and CDNs may keep a public file. Short, because unpublishing a piece makes
 # its files private again; the addresses of new uploads are new, so they need no busting.
 PUBLIC_MAX_AGE = 600
@@ -64,21 +60,19 @@ def owners(path: str) -> list:
         found += model._default_manager.filter(**{field.name: path})
     if found:
         return found
-    for label, (json_field, source_field) in DERIVED_FILES.items():
-        model = apps.get_model(label)
-        try:
-            model._meta.get_field(json_field)
-        except FieldDoesNotExist:
-            continue
-        # Copies sit in a folder beside their source, so only sources in the parent folder qualify.
-        directory = posixpath.dirname(posixpath.dirname(path))
-        if not directory:
-            continue
-        candidates = model._default_manager.filter(**{f"{source_field}__startswith": f"{directory}/"})
-        for instance in candidates.only("pk", json_field, source_field):
-            copies = (getattr(instance, json_field) or {}).get("sizes", [])
-            if any(copy.get("name") == path for copy in copies):
-                found.append(instance)
+    # Copies sit in a folder beside their source, so only sources in the parent folder qualify.
+    directory = posixpath.dirname(posixpath.dirname(path))
+    if not directory:
+        return found
+    for model in apps.get_models():
+        # A model keeping resized copies of a file in a JSON field names both (``DERIVED_FILES``:
+        # JSON field -> source file field); the JSON lists them under "sizes", each with its "name".
+        for json_field, source_field in getattr(model, "DERIVED_FILES", {}).items():
+            candidates = model._default_manager.filter(**{f"{source_field}__startswith": f"{directory}/"})
+            for instance in candidates.only("pk", json_field, source_field):
+                copies = (getattr(instance, json_field) or {}).get("sizes", [])
+                if any(copy.get("name") == path for copy in copies):
+                    found.append(instance)
     return found
 
 

@@ -4,7 +4,7 @@ from django.db import models
 class ContentVersion(models.Model):
     """A single row whose token changes whenever something a public page shows changes.
 
-    The page cache keys every page by this token (see ``redcell/cache.py``). It lives in the
+    The page cache keys every page by this token (see ``core/content_version.py``). It lives in the
     database rather than in the cache so every web process sees a change at the same moment,
     whichever cache backend is in use."""
 

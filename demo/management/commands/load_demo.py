@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from authors.models import Author
+from demo.content_py import content
 from publications.models import Authorship, Publication, PublicationType
-from redcell.demo import content
 from research_areas.models import ResearchArea
 from series.models import Series
 from subscriptions.models import Newsletter

@@ -5,7 +5,7 @@ taken away by hand, and for reading what each role may do."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publications import roles
+from staff import roles
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         added = roles.sync_roles()
         missing = roles.missing_permissions()
         if missing:
-            raise CommandError(f"These permissions named in publications/roles.py do not exist: {missing}")
+            raise CommandError(f"These permissions named in staff/roles.py do not exist: {missing}")
         for name, count in added.items():
             if count:
                 self.stdout.write(f"{name}: {count} permission{'s' if count != 1 else ''} added.")

@@ -15,10 +15,9 @@ from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from core.links import absolute_url
 from publications.models import Publication
 from research_areas.models import ResearchArea
-
-from .links import absolute_url
 
 HOME_FEATURED = 3
 HOME_LATEST = 9

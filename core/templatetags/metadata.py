@@ -9,7 +9,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from redcell.links import absolute_url
+from core.links import absolute_url
 
 register = template.Library()
 

@@ -21,11 +21,11 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from core import content_version
+from core.slugs import readable_slug
 from publications import body
 from publications.models import Authorship, Publication, PublicationType
 from publications.search import update_search_vectors
-from redcell import cache
-from redcell.slugs import readable_slug
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -281,7 +281,7 @@ class Command(BaseCommand):
             new = Publication.objects.filter(slug__regex=GENERATED_SLUG, pk__gte=first_id)
             indexed = update_search_vectors(new)
             # bulk_create sends no signals: give cached pages a new content version ourselves.
-            cache.bump()
+            content_version.bump()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {count} publications"

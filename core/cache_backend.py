@@ -106,7 +106,7 @@ def _forget_processes(*, setting, **kwargs):
             _processes.clear()
 
 
-setting_changed.connect(_forget_processes, dispatch_uid="redcell.cache_backend.forget")
+setting_changed.connect(_forget_processes, dispatch_uid="core.cache_backend.forget")
 
 
 class FallbackRedisCache(RedisCache):
