@@ -21,7 +21,6 @@ says when the next one appears, and the page cache keeps nothing past that momen
 
 import logging
 import secrets
-import threading
 from datetime import UTC, datetime
 
 from django.apps import apps
@@ -30,10 +29,11 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connectio
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils import timezone
 
+from .transactions import AfterCommit
+
 VERSION_ROW = 1
 
 logger = logging.getLogger("redcell.security")
-_pending = threading.local()
 # The token this process last read, for answering from the cache while the database is down.
 _last_seen: str | None = None
 
@@ -56,28 +56,7 @@ def shows_on_pages(model) -> bool:
     return meta.label_lower in _tracked
 
 
-def bump(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Give the site a new content version once the current transaction commits (at once
-    outside a transaction). Many calls in one transaction make one write."""
-    counts = getattr(_pending, "counts", None)
-    if counts is None:
-        counts = _pending.counts = {}
-    counts[using] = counts.get(using, 0) + 1
-
-    def new_version_after_commit():
-        _write_new_version(using)
-
-    transaction.on_commit(new_version_after_commit, using=using, robust=True)
-
-
-def _write_new_version(using: str) -> None:
-    # Every bump of a transaction queued this; the first to run writes, the rest find nothing
-    # pending. Bumps whose transaction rolled back leave a count behind, which costs at most
-    # one extra new version later.
-    counts = _pending.counts
-    if not counts.get(using):
-        return
-    counts[using] = 0
+def _write_new_version(items: set, using: str) -> None:
     model = apps.get_model("core", "ContentVersion")
     values = {"token": secrets.token_hex(16), "changed_at": timezone.now()}
     if not model.objects.using(using).filter(pk=VERSION_ROW).update(**values):
@@ -86,6 +65,15 @@ def _write_new_version(using: str) -> None:
                 model.objects.using(using).create(pk=VERSION_ROW, **values)
         except IntegrityError:  # another process made the row just now
             model.objects.using(using).filter(pk=VERSION_ROW).update(**values)
+
+
+_new_version = AfterCommit(_write_new_version)
+
+
+def bump(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Give the site a new content version once the current transaction commits (at once
+    outside a transaction). Many calls in one transaction make one write."""
+    _new_version.add("content", using=using)
 
 
 def current(using: str = DEFAULT_DB_ALIAS) -> str:
