@@ -11,6 +11,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from .models import Newsletter
+from .sending import confirmation_send, digest_send
+
 logger = logging.getLogger(__name__)
 
 # After a failed send the confirmation is queued again this much later, then given up; the
@@ -26,8 +29,6 @@ RETRY_DELAYS = [
 
 @task()
 def send_confirmation(sign_up_id: int, attempt: int = 1) -> bool:
-    from .services import confirmation_send
-
     try:
         return confirmation_send(sign_up_id=sign_up_id)
     except Exception:
@@ -55,9 +56,6 @@ def send_confirmation(sign_up_id: int, attempt: int = 1) -> bool:
 
 @task()
 def send_digest(newsletter_id: int) -> dict:
-    from .models import Newsletter
-    from .services import digest_send
-
     newsletter = Newsletter.objects.filter(pk=newsletter_id, active=True).first()
     if newsletter is None:
         return {"newsletter": newsletter_id, "skipped": "not an active newsletter"}

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from staff import roles
-from subscriptions.services import digest_send
+from subscriptions.sending import digest_send
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory

@@ -16,7 +16,7 @@ from django.utils import timezone
 from lxml import etree, html
 
 from publications.models import Publication
-from subscriptions.services import digest_send
+from subscriptions.sending import digest_send
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,

@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from subscriptions import services
+from subscriptions import sending, services
 from subscriptions.models import Delivery, Digest
-from subscriptions.services import digest_send
+from subscriptions.sending import digest_send
 from tests.factories import PublicationFactory, ResearchAreaFactory, SeriesFactory, days_ago
 
 from .factories import NewsletterFactory, SubscriberFactory
@@ -150,7 +150,7 @@ def test_with_nothing_new_no_digest_is_made(letter, readers, mailoutbox):
 def test_a_crash_half_way_then_a_rerun_sends_nobody_the_digest_twice(letter, energy, mailoutbox):
     readers = [SubscriberFactory(confirmed=True, newsletters=[letter]) for _ in range(5)]
     PublicationFactory(areas=[energy])
-    real_send = services.emails.EmailMultiAlternatives.send
+    real_send = sending.emails.EmailMultiAlternatives.send
     calls = []
 
     def dies_on_the_third(message, *args, **kwargs):
@@ -160,7 +160,7 @@ def test_a_crash_half_way_then_a_rerun_sends_nobody_the_digest_twice(letter, ene
         return real_send(message, *args, **kwargs)
 
     with (
-        mock.patch.object(services.emails.EmailMultiAlternatives, "send", dies_on_the_third),
+        mock.patch.object(sending.emails.EmailMultiAlternatives, "send", dies_on_the_third),
         pytest.raises(Crash),
     ):
         digest_send(newsletter=letter)
@@ -181,14 +181,14 @@ def test_a_crash_half_way_then_a_rerun_sends_nobody_the_digest_twice(letter, ene
 def test_a_crash_after_the_mail_left_does_not_send_it_again(letter, energy, readers, mailoutbox):
     """The worst moment: the mail server has the message but the run dies before recording it."""
     PublicationFactory(areas=[energy])
-    real_send = services.emails.EmailMultiAlternatives.send
+    real_send = sending.emails.EmailMultiAlternatives.send
 
     def sends_then_dies(message, *args, **kwargs):
         real_send(message, *args, **kwargs)
         raise Crash
 
     with (
-        mock.patch.object(services.emails.EmailMultiAlternatives, "send", sends_then_dies),
+        mock.patch.object(sending.emails.EmailMultiAlternatives, "send", sends_then_dies),
         pytest.raises(Crash),
     ):
         digest_send(newsletter=letter)
@@ -219,9 +219,9 @@ def test_a_delivery_that_keeps_failing_is_given_up_so_the_newsletter_moves_on(
 ):
     PublicationFactory(areas=[energy])
     settings.EMAIL_BACKEND = "tests.subscriptions.helpers.BrokenEmailBackend"
-    reports = [digest_send(newsletter=letter) for _ in range(services.MAX_DELIVERY_ATTEMPTS)]
-    assert [r.finished for r in reports] == [False] * (services.MAX_DELIVERY_ATTEMPTS - 1) + [True]
-    assert set(Delivery.objects.values_list("attempts", flat=True)) == {services.MAX_DELIVERY_ATTEMPTS}
+    reports = [digest_send(newsletter=letter) for _ in range(sending.MAX_DELIVERY_ATTEMPTS)]
+    assert [r.finished for r in reports] == [False] * (sending.MAX_DELIVERY_ATTEMPTS - 1) + [True]
+    assert set(Delivery.objects.values_list("attempts", flat=True)) == {sending.MAX_DELIVERY_ATTEMPTS}
 
 
 def test_a_reader_who_leaves_before_a_retry_is_not_sent_it(settings, letter, energy, readers, mailoutbox):
@@ -237,7 +237,7 @@ def test_a_reader_who_leaves_before_a_retry_is_not_sent_it(settings, letter, ene
 def test_a_publication_unpublished_before_the_rerun_is_left_out(letter, energy, readers, mailoutbox):
     kept = PublicationFactory(title="Still Public", areas=[energy])
     pulled = PublicationFactory(title="Pulled Back", areas=[energy])
-    with mock.patch.object(services, "_deliver", side_effect=Crash), pytest.raises(Crash):
+    with mock.patch.object(sending, "_deliver", side_effect=Crash), pytest.raises(Crash):
         digest_send(newsletter=letter)
     Delivery.objects.all().delete()  # as if the crash happened before the first claim
     pulled.status = pulled.Status.DRAFT

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from subscriptions.services import digest_send
+from subscriptions.sending import digest_send
 from tests.factories import PublicationFactory, ResearchAreaFactory
 
 from .factories import NewsletterFactory

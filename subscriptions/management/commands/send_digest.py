@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from subscriptions.models import Newsletter
-from subscriptions.services import digest_send
+from subscriptions.sending import digest_send
 
 
 class Command(BaseCommand):
