@@ -9,8 +9,9 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag, TaggedItem
 
-        from . import revisions, search
+        from . import revisions, search, tasks
 
         search.connect_signals()
+        tasks.connect_signals()
         revisions.register()
         content_version.track(*self.get_models(), Tag, TaggedItem)

@@ -412,9 +412,6 @@ class Publication(models.Model):
         rendered = body.render(self.body)
         self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
         super().save(*args, **also_save(kwargs, *self.DERIVED_FIELDS))
-        # The image is in storage only now; its renditions are made from the stored file.
-        if renditions.sync_renditions(self):
-            super().save(update_fields=["hero_renditions"])
 
     def get_absolute_url(self) -> str:
         return reverse("publications:detail", kwargs={"slug": self.slug})

@@ -1,4 +1,5 @@
-"""Hero image renditions: a few smaller copies made once, on upload, for ``srcset``.
+"""Hero image renditions: a few smaller copies made once per upload, for ``srcset``, by a task
+(publications/tasks.py).
 
 Everything goes through the field's storage (``open``, ``save``, ``delete``, ``url``), never
 the file system, so the same code works on local disk and on S3-compatible storage.
@@ -51,14 +52,21 @@ def delete_renditions(storage, renditions: dict) -> None:
         storage.delete(rendition["name"])
 
 
+def outdated(publication) -> bool:
+    """Whether the stored copies are not those of the current hero image (or there are copies
+    and no image any more)."""
+    source = publication.hero_image.name if publication.hero_image else ""
+    return (publication.hero_renditions or {}).get("source", "") != source
+
+
 def sync_renditions(publication) -> bool:
     """Make renditions for a new hero image and drop those of a replaced one.
 
     Returns whether anything changed (the caller stores ``hero_renditions``)."""
+    if not outdated(publication):
+        return False
     current = publication.hero_renditions or {}
     source = publication.hero_image.name if publication.hero_image else ""
-    if current.get("source", "") == source:
-        return False
     storage = publication.hero_image.storage
     if current:
         delete_renditions(storage, current)

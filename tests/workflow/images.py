@@ -25,11 +25,13 @@ def jpeg(width: int, height: int) -> bytes:
 
 
 def with_files(publication):
-    """``publication`` with a PDF and a hero image (which gets its resized copies), saved."""
+    """``publication`` with a PDF and a hero image, saved, and read back with the resized copies
+    the task made (at once in tests)."""
     publication.pdf.save("embargoed-report.pdf", ContentFile(b"%PDF-1.7 the report"), save=False)
     publication.hero_image.save("embargoed-hero.png", ContentFile(png(1200, 600)), save=False)
     publication.hero_alt = "A substation"
     publication.save()
+    publication.refresh_from_db()
     return publication
 
 

@@ -14,6 +14,7 @@ from lxml import html
 from PIL import Image
 
 from publications.renditions import HERO_SIZES
+from publications.tasks import make_hero_renditions
 from tests.factories import AuthorFactory
 
 from .conftest import change_url, form_data, ready
@@ -213,3 +214,24 @@ def test_an_expert_photo_is_checked_too(login, eve):
         url, {**data, "photo": SimpleUploadedFile("me.png", png(80, 80)), "photo_alt": "Me"}
     )
     assert response.status_code == 302
+
+
+def test_until_its_copies_are_made_the_page_shows_the_original(client, settings):
+    """Renditions are made by a task after the save (a worker in production): an editor's save
+    does not wait for the resizing, and readers see the original image meanwhile."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    memo = ready(draft=False)
+    memo.hero_image.save("harbour.jpg", SimpleUploadedFile("harbour.jpg", jpeg(2400, 1200)), save=False)
+    memo.hero_alt = "Cranes over a container harbour"
+    memo.save()
+    memo.refresh_from_db()
+    assert memo.hero_renditions == {}
+    img = hero_img(client, memo)
+    assert img.get("src") == memo.hero_image.url
+    assert img.get("srcset") is None
+
+    assert make_hero_renditions.call(memo.pk) is True
+    assert make_hero_renditions.call(memo.pk) is False  # a second run finds nothing to do
+    memo.refresh_from_db()
+    assert [r["width"] for r in memo.hero_renditions["sizes"]] == [480, 960, 1440, 1920]
+    assert "480w" in hero_img(client, memo).get("srcset")
