@@ -1,7 +1,8 @@
-from django.apps import apps
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
+
+from authors.models import Author
 
 from .models import ResearchArea
 
@@ -29,9 +30,8 @@ class ResearchAreaDetailView(ListView):
         return self.area.publications.published().with_cards()
 
     def get_context_data(self, **kwargs):
-        author_model = apps.get_model("authors", "Author")
         experts = (
-            author_model.objects.filter(publications__in=self.area.publications.published())
+            Author.objects.filter(publications__in=self.area.publications.published())
             .annotate(published_in_area=Count("publications"))
             .order_by("-published_in_area", "sort_name")[:EXPERTS_SHOWN]
         )
