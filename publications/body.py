@@ -15,7 +15,6 @@ from functools import cache
 from html import unescape
 
 import nh3
-from django.conf import settings
 from django.utils.html import strip_tags
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
@@ -25,10 +24,39 @@ WORDS_PER_MINUTE = 230
 NOTES_HEADINGS = {"notes", "endnotes", "footnotes", "references"}
 PULL_QUOTE = "pull-quote"
 
+# Everything the body editor can produce; the same list drives server-side sanitising.
+EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Superscript": True,
+    "Subscript": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "NodeClass": {
+        "cssClasses": {
+            "blockquote": {
+                "title": "Quote",
+                "cssClasses": [{"className": "pull-quote", "title": "Pull quote"}],
+            }
+        }
+    },
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "HTML": True,
+}
+
 
 @cache
 def _cleaner() -> nh3.Cleaner:
-    options = allowlist_from_extensions(expand_extensions(settings.PUBLICATION_BODY_EXTENSIONS))
+    options = allowlist_from_extensions(expand_extensions(EXTENSIONS))
     # The editor offers one block-quote style; allow that class and no other.
     options["attributes"].get("blockquote", set()).discard("class")
     options.setdefault("allowed_classes", {})["blockquote"] = {PULL_QUOTE}
@@ -56,6 +84,13 @@ class RenderedBody:
 
 _HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.S)
 _NOTE_REF = re.compile(r"<sup>\s*\[?(\d{1,3})\]?\s*</sup>")
+
+
+def dangling_note_refs(rendered_html: str) -> list[str]:
+    """Numbers of footnote references in ``render``'s output that have no note: ``render``
+    turns every reference with a matching note into a link and leaves the rest as plain
+    ``<sup>N</sup>``, which its own pattern finds here, so the two cannot disagree."""
+    return _NOTE_REF.findall(rendered_html)
 _NOTES_LIST = re.compile(r"(<ol(?: [^>]*)?>)(.*?)(</ol>)", re.S)
 _LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 

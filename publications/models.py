@@ -274,7 +274,7 @@ class Publication(models.Model):
         help_text="Two or three plain sentences for lists, cards, search engines and newsletters.",
     )
     body = ProseEditorField(
-        extensions=settings.PUBLICATION_BODY_EXTENSIONS,
+        extensions=body.EXTENSIONS,
         sanitize=True,
         blank=True,
         help_text="Use Heading 2 for sections (they make the table of contents). For footnotes, "

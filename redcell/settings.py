@@ -384,32 +384,3 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
-
-# Everything the body editor can produce; the same list drives server-side sanitising.
-PUBLICATION_BODY_EXTENSIONS = {
-    "Heading": {"levels": [2, 3, 4]},
-    "Bold": True,
-    "Italic": True,
-    "Superscript": True,
-    "Subscript": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "NodeClass": {
-        "cssClasses": {
-            "blockquote": {
-                "title": "Quote",
-                "cssClasses": [{"className": "pull-quote", "title": "Pull quote"}],
-            }
-        }
-    },
-    "HorizontalRule": True,
-    "HardBreak": True,
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "HTML": True,
-}
