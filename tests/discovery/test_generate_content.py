@@ -22,6 +22,23 @@ def test_generates_the_number_asked_for_with_authors_areas_and_tags(capsys):
     assert "Generated 30 publications" in capsys.readouterr().out
 
 
+def test_the_same_seed_writes_the_same_publications_in_sections(capsys):
+    """Benchmarks compare runs, so a seed must give the same text every time."""
+
+    def generated() -> list[tuple]:
+        return list(Publication.objects.order_by("pk").values_list("title", "dek", "summary", "body"))
+
+    call_command("generate_content", publications=12, seed=7)
+    first = generated()
+    Publication.objects.all().delete()
+    call_command("generate_content", publications=12, seed=7)
+
+    assert generated() == first
+    for publication in Publication.objects.all():
+        assert 3 <= len(publication.toc) <= 6
+        assert publication.body.startswith("<h2>")
+
+
 def test_running_it_again_adds_more(capsys):
     call_command("generate_content", publications=5)
     call_command("generate_content", publications=5)

@@ -1,14 +1,15 @@
 """Load the original demo content: ``python manage.py load_demo``.
 
-Idempotent: rows are updated in place by name (areas, series, experts, types) or slug
-(publications), and authorships, areas, tags and related items are replaced, so running
-it again leaves the same rows. Dates are relative to now, so the demo stays fresh. It never
-prompts; at the end it creates or updates the staff superuser ``editor`` and prints its
-login.
+The content is Markdown files in ``demo/content/`` (``demo.loader`` reads and checks them
+all before anything is written). Idempotent: rows are updated in place by slug, and
+authorships, areas, tags and related items are replaced, so running it again leaves the
+same rows. Dates are relative to now, so the demo stays fresh. It never prompts; at the end
+it creates or updates the staff superuser ``editor`` and prints its login.
 """
 
 import secrets
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from authors.models import Author
-from demo.content_py import content
+from demo.loader import CONTENT_DIR, Content, ContentError, read_content
 from publications.models import Authorship, Publication, PublicationType
 from research_areas.models import ResearchArea
 from series.models import Series
@@ -25,31 +26,6 @@ from subscriptions.models import Newsletter
 EDITOR_USERNAME = "editor"
 EDITOR_EMAIL = "editor@example.org"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
-
-
-def check_content() -> list[str]:
-    """Problems in the demo content that would otherwise fail halfway through loading."""
-    problems = []
-    areas = {name for name, _, _ in content.RESEARCH_AREAS}
-    series = {name for name, _ in content.SERIES}
-    authors = {name for name, _, _ in content.AUTHORS}
-    types = {name for name, _, _ in content.PUBLICATION_TYPES}
-    slugs = [spec["slug"] for spec in content.PUBLICATIONS]
-    problems += [f"duplicate publication slug {slug!r}" for slug in {s for s in slugs if slugs.count(s) > 1}]
-    for spec in content.PUBLICATIONS:
-        where = spec["slug"]
-        if spec["type"] not in types:
-            problems.append(f"{where}: unknown type {spec['type']!r}")
-        if spec.get("series") and spec["series"] not in series:
-            problems.append(f"{where}: unknown series {spec['series']!r}")
-        problems += [f"{where}: unknown area {a!r}" for a in spec["areas"] if a not in areas]
-        problems += [f"{where}: unknown author {a!r}" for a in spec["authors"] if a not in authors]
-        problems += [
-            f"{where}: unknown related slug {s!r}" for s in spec.get("related", []) if s not in slugs
-        ]
-        if ("status" in spec) == ("days_ago" in spec):
-            problems.append(f"{where}: give either a draft/review status or days_ago")
-    return problems
 
 
 class Command(BaseCommand):
@@ -63,14 +39,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin-url", default=ADMIN_URL, help="The admin address to print with the login."
         )
+        parser.add_argument(
+            "--content",
+            type=Path,
+            default=CONTENT_DIR,
+            help="The folder of content to load (default: demo/content/).",
+        )
 
     def handle(self, *args, **options):
-        problems = check_content()
-        if problems:
-            raise CommandError("The demo content has problems:\n  " + "\n  ".join(problems))
+        try:
+            content = read_content(options["content"])
+        except ContentError as error:
+            raise CommandError(str(error)) from error
         password = options["password"] or secrets.token_urlsafe(12)
         with transaction.atomic():
-            counts = self.load(timezone.now())
+            counts = self.load(content, timezone.now())
             self.create_editor(password)
         self.stdout.write(
             self.style.SUCCESS(
@@ -84,79 +67,94 @@ class Command(BaseCommand):
             f"Staff login: {options['admin_url']}  user: {EDITOR_USERNAME}  password: {password}"
         )
 
-    def load(self, now) -> dict:
+    def load(self, content: Content, now) -> dict:
         areas: dict[str, ResearchArea] = {}
-        for name, description, parent in content.RESEARCH_AREAS:
-            areas[name], _ = ResearchArea.objects.update_or_create(
-                name=name, defaults={"description": description, "parent": areas.get(parent)}
-            )
-        series: dict[str, Series] = {}
-        for name, description in content.SERIES:
-            series[name], _ = Series.objects.update_or_create(
-                name=name, defaults={"description": description}
-            )
-        authors: dict[str, Author] = {}
-        for name, role, bio in content.AUTHORS:
-            # Keyed by name; the model makes the (transliterated) slug on first save.
-            authors[name], _ = Author.objects.update_or_create(name=name, defaults={"role": role, "bio": bio})
-        types: dict[str, PublicationType] = {}
-        for name, plural_name, position in content.PUBLICATION_TYPES:
-            types[name], _ = PublicationType.objects.update_or_create(
-                name=name, defaults={"plural_name": plural_name, "position": position}
-            )
+
+        def save_area(slug: str) -> ResearchArea:
+            """Parents first, whatever order the files come in."""
+            if slug not in areas:
+                area = content.areas[slug]
+                parent = save_area(area.parent) if area.parent else None
+                areas[slug], _ = ResearchArea.objects.update_or_create(
+                    slug=slug, defaults={"name": area.name, "description": area.description, "parent": parent}
+                )
+            return areas[slug]
+
+        for slug in content.areas:
+            save_area(slug)
+        series = {
+            slug: Series.objects.update_or_create(
+                slug=slug, defaults={"name": item.name, "description": item.description}
+            )[0]
+            for slug, item in content.series.items()
+        }
+        authors = {
+            slug: Author.objects.update_or_create(
+                slug=slug, defaults={"name": expert.name, "role": expert.role, "bio": expert.bio}
+            )[0]
+            for slug, expert in content.experts.items()
+        }
+        types = {
+            slug: PublicationType.objects.update_or_create(
+                slug=slug,
+                defaults={"name": kind.name, "plural_name": kind.plural_name, "position": kind.position},
+            )[0]
+            for slug, kind in content.types.items()
+        }
 
         publications: dict[str, Publication] = {}
-        for index, spec in enumerate(content.PUBLICATIONS):
-            if "days_ago" in spec:
-                status = Publication.Status.PUBLISHED
-                days = spec["days_ago"]
-                # Past items get a varied time of day; scheduled ones stay whole days ahead.
-                hours = (index * 5) % 9 if days > 0 else 0
-                published_at = now - timedelta(days=days, hours=hours)
+        for slug, spec in content.publications.items():
+            if spec.days_ago is None:
+                status, published_at = spec.status, None
             else:
-                status, published_at = spec["status"], None
+                status = Publication.Status.PUBLISHED
+                published_at = now - timedelta(days=spec.days_ago, hours=spec.hours_ago)
             fields = {
-                "title": spec["title"],
-                "type": types[spec["type"]],
-                "dek": spec["dek"],
-                "summary": spec["summary"],
-                "body": spec["body"],
-                "series": series.get(spec.get("series")),
+                "title": spec.title,
+                "type": types[spec.type],
+                "dek": spec.dek,
+                "summary": spec.summary,
+                "body": spec.body,
+                "series": series.get(spec.series),
                 "status": status,
                 "published_at": published_at,
-                "featured": spec.get("featured", False),
+                "featured": spec.featured,
             }
             # Not update_or_create: it saves with update_fields=<the defaults>, which would
             # drop what Publication.save() derives from the body (body_html, toc, word_count).
-            publication = Publication.objects.filter(slug=spec["slug"]).first() or Publication(
-                slug=spec["slug"]
-            )
+            publication = Publication.objects.filter(slug=slug).first() or Publication(slug=slug)
             for name, value in fields.items():
                 setattr(publication, name, value)
             publication.save()
-            byline = [authors[name] for name in spec["authors"]]
+            byline = [authors[author] for author in spec.authors]
             publication.authorships.exclude(author__in=byline).delete()
             for position, author in enumerate(byline):
                 Authorship.objects.update_or_create(
                     publication=publication, author=author, defaults={"position": position}
                 )
-            publication.areas.set([areas[name] for name in spec["areas"]])
-            publication.tags.set(spec["tags"])
-            publications[spec["slug"]] = publication
+            publication.areas.set([areas[area] for area in spec.areas])
+            publication.tags.set(spec.tags)
+            publications[slug] = publication
 
-        for spec in content.PUBLICATIONS:
-            publications[spec["slug"]].related.set([publications[slug] for slug in spec.get("related", [])])
+        for slug, spec in content.publications.items():
+            publications[slug].related.set([publications[related] for related in spec.related])
 
-        for position, (name, description, area_names, series_names) in enumerate(content.NEWSLETTERS):
+        for slug, item in content.newsletters.items():
             newsletter, _ = Newsletter.objects.update_or_create(
-                name=name, defaults={"description": description, "position": position, "active": True}
+                slug=slug,
+                defaults={
+                    "name": item.name,
+                    "description": item.description,
+                    "position": item.position,
+                    "active": item.active,
+                },
             )
-            newsletter.areas.set([areas[area] for area in area_names])
-            newsletter.series.set([series[name] for name in series_names])
+            newsletter.areas.set([areas[area] for area in item.areas])
+            newsletter.series.set([series[name] for name in item.series])
 
         demo = Publication.objects.filter(slug__in=publications)
         return {
-            "newsletters": len(content.NEWSLETTERS),
+            "newsletters": len(content.newsletters),
             "areas": len(areas),
             "series": len(series),
             "authors": len(authors),

@@ -1,0 +1,250 @@
+"""Read the demo content in ``demo/content/`` and check all of it before anything is written.
+
+Each folder holds one kind of thing, one file each, named by its slug; a file is YAML front
+matter and, below it, its text (see ``demo/content/README.md``). The dataclasses below are
+the schema: their fields are what the front matter may hold, those without a default are
+required, and the one marked ``TEXT`` takes the text below the front matter.
+"""
+
+import dataclasses
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from demo import markdown
+from publications import body
+from publications.body import dangling_note_refs
+from publications.models import Publication as StoredPublication
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+TEXT = {"text": True}
+UNDATED = (StoredPublication.Status.DRAFT.value, StoredPublication.Status.IN_REVIEW.value)
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class ContentError(Exception):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("The demo content has problems:\n  " + "\n  ".join(problems))
+
+
+@dataclass
+class Area:
+    slug: str
+    name: str
+    parent: str = ""
+    description: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class Series:
+    slug: str
+    name: str
+    description: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class Expert:
+    slug: str
+    name: str
+    role: str = ""
+    bio: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class PublicationType:
+    slug: str
+    name: str
+    plural_name: str = ""
+    position: int = 0
+
+
+@dataclass
+class Newsletter:
+    slug: str
+    name: str
+    position: int = 0
+    active: bool = True
+    areas: list[str] = field(default_factory=list)
+    series: list[str] = field(default_factory=list)
+    description: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class Publication:
+    slug: str
+    title: str
+    type: str
+    dek: str
+    summary: str
+    authors: list[str]
+    areas: list[str]
+    series: str = ""
+    tags: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    featured: bool = False
+    days_ago: int | None = None
+    hours_ago: int = 0
+    status: str = ""
+    body: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class Content:
+    areas: dict[str, Area]
+    series: dict[str, Series]
+    experts: dict[str, Expert]
+    types: dict[str, PublicationType]
+    newsletters: dict[str, Newsletter]
+    publications: dict[str, Publication]
+
+
+FOLDERS = {
+    "areas": Area,
+    "series": Series,
+    "experts": Expert,
+    "types": PublicationType,
+    "newsletters": Newsletter,
+    "publications": Publication,
+}
+
+
+def read_content(directory: Path = CONTENT_DIR) -> Content:
+    """All of the content in ``directory``, or a ``ContentError`` listing the problems found."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ContentError([f"{directory} is not a folder"])
+    problems: list[str] = []
+    content = Content(**{folder: _read_folder(directory, folder, problems) for folder in FOLDERS})
+    # References are checked once every file reads: a file left out would make them all look wrong.
+    problems = problems or check(content)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _read_folder(directory: Path, folder: str, problems: list[str]) -> dict:
+    items = {}
+    for path in sorted((directory / folder).glob("*")):
+        where = f"{folder}/{path.name}"
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".md" or not _SLUG.fullmatch(path.stem):
+            problems.append(f"{where}: name files <slug>.md, the slug in lower-case letters, digits and -")
+            continue
+        try:
+            post = frontmatter.load(path)
+        except yaml.MarkedYAMLError as error:
+            line = error.problem_mark.line + 1 if error.problem_mark else "?"
+            problems.append(f"{where}, line {line}: the front matter is not valid YAML: {error.problem}")
+            continue
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            problems.append(f"{where}: the front matter cannot be read: {error}")
+            continue
+        item, found = _item(FOLDERS[folder], path.stem, post)
+        problems += [f"{where}: {problem}" for problem in found]
+        if item is not None:
+            items[path.stem] = item
+    return items
+
+
+def _item(kind: type, slug: str, post: frontmatter.Post):
+    problems = []
+    fields = {f.name: f for f in dataclasses.fields(kind) if f.name != "slug"}
+    text_field = next((name for name, f in fields.items() if f.metadata.get("text")), None)
+    values = {}
+    for key, value in post.metadata.items():
+        if key not in fields or key == text_field:
+            problems.append(f"unknown field {key!r} (known: {', '.join(sorted(set(fields) - {text_field}))})")
+        elif not _is_a(value, fields[key].type):
+            problems.append(f"{key!r} should be {_describe(fields[key].type)}, not {value!r}")
+        else:
+            values[key] = value
+    required = [
+        name
+        for name, f in fields.items()
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+    problems += [f"missing field {name!r}" for name in required if name not in post.metadata]
+    text = post.content.strip()
+    if text_field:
+        # Descriptions and bios are shown as one paragraph of plain text; bodies are Markdown.
+        values[text_field] = markdown.to_html(text) if kind is Publication else " ".join(text.split())
+    elif text:
+        problems.append("nothing is read below the front matter here: move the text into a field")
+    return (None, problems) if problems else (kind(slug=slug, **values), [])
+
+
+def _is_a(value, kind) -> bool:
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        return any(_is_a(value, option) for option in typing.get_args(kind))
+    if typing.get_origin(kind) is list:
+        return isinstance(value, list) and all(_is_a(item, typing.get_args(kind)[0]) for item in value)
+    if kind is type(None):
+        return value is None
+    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+
+
+def _describe(kind) -> str:
+    if typing.get_origin(kind) is list:
+        return "a list like [first, second]"
+    names = {str: "text", int: "a whole number", bool: "true or false"}
+    return " or ".join(names.get(option, "empty") for option in typing.get_args(kind) or [kind])
+
+
+def check(content: Content) -> list[str]:
+    """References that lead nowhere and contradictions, which would fail halfway through loading."""
+    problems = []
+    for folder in ("areas", "series", "types", "newsletters"):
+        names = [item.name for item in getattr(content, folder).values()]
+        problems += [
+            f"{folder}: two files have the name {name!r}"
+            for name in sorted(set(names))
+            if names.count(name) > 1
+        ]
+    for area in content.areas.values():
+        problems += _unknown(f"areas/{area.slug}.md", "parent area", [area.parent], content.areas)
+        seen, parent = {area.slug}, content.areas.get(area.parent)
+        while parent and parent.slug not in seen:
+            seen.add(parent.slug)
+            parent = content.areas.get(parent.parent)
+        if parent:
+            problems.append(f"areas/{area.slug}.md: the area is its own ancestor")
+    for newsletter in content.newsletters.values():
+        where = f"newsletters/{newsletter.slug}.md"
+        problems += _unknown(where, "area", newsletter.areas, content.areas)
+        problems += _unknown(where, "series", newsletter.series, content.series)
+    for publication in content.publications.values():
+        problems += _check_publication(publication, content)
+    return problems
+
+
+def _unknown(where: str, what: str, slugs: list[str], known: dict) -> list[str]:
+    return [f"{where}: unknown {what} {slug!r}" for slug in slugs if slug and slug not in known]
+
+
+def _check_publication(publication: Publication, content: Content) -> list[str]:
+    where = f"publications/{publication.slug}.md"
+    problems = [
+        *_unknown(where, "type", [publication.type], content.types),
+        *_unknown(where, "series", [publication.series], content.series),
+        *_unknown(where, "area", publication.areas, content.areas),
+        *_unknown(where, "author", publication.authors, content.experts),
+        *_unknown(where, "related publication", publication.related, content.publications),
+    ]
+    if len(set(publication.authors)) < len(publication.authors):
+        problems.append(f"{where}: an author is named twice")
+    if publication.slug in publication.related:
+        problems.append(f"{where}: a publication is not related to itself")
+    if (publication.days_ago is None) == (publication.status == ""):
+        problems.append(f"{where}: give either days_ago (published) or status (one of {', '.join(UNDATED)})")
+    elif publication.status and publication.status not in UNDATED:
+        problems.append(f"{where}: unknown status {publication.status!r} (one of {', '.join(UNDATED)})")
+    dangling = dangling_note_refs(body.render(body.sanitize(publication.body)).html)
+    problems += [f"{where}: [^{number}] has no note under ## Notes" for number in dangling]
+    return problems
