@@ -91,6 +91,8 @@ def dangling_note_refs(rendered_html: str) -> list[str]:
     turns every reference with a matching note into a link and leaves the rest as plain
     ``<sup>N</sup>``, which its own pattern finds here, so the two cannot disagree."""
     return _NOTE_REF.findall(rendered_html)
+
+
 _NOTES_LIST = re.compile(r"(<ol(?: [^>]*)?>)(.*?)(</ol>)", re.S)
 _LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 

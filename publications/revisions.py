@@ -22,6 +22,7 @@ from authors.models import Author
 from research_areas.models import ResearchArea
 from series.models import Series
 
+from . import workflow
 from .models import Authorship, Publication, PublicationType
 
 
@@ -40,6 +41,13 @@ def versions_of(publication: Publication):
         .select_related("revision__user")
         .order_by("-revision__date_created", "-pk")
     )
+
+
+def saved(version: Version) -> str:
+    """When a version was saved, and by whom: "Nov. 26, 2026, 14:05 EST by Eve"."""
+    revision = version.revision
+    by = f" by {workflow.who(revision.user)}" if revision.user else ""
+    return workflow.moment(revision.date_created) + by
 
 
 # Comparing -------------------------------------------------------------------------------

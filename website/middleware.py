@@ -129,5 +129,4 @@ class SecurityHeadersMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, PermissionDenied):
-            action = getattr(request, "workflow_action", None)
-            log_event("permission_denied", request, **({"action": action.lstrip("_")} if action else {}))
+            log_event("permission_denied", request)

@@ -77,9 +77,11 @@ def test_a_refused_publish_attempt_is_logged(client, security_log):
     client.force_login(author)
     response = client.post(change_url(memo), form_data(memo, _publish="Publish now"))
     assert response.status_code == 403
-    [line] = security_log.events("permission_denied")
-    assert "action=publish" in line
-    assert f"user_id={author.pk}" in line
+    [refused] = security_log.events("workflow_refused")
+    assert "action=publish" in refused
+    assert f"user_id={author.pk}" in refused
+    [denied] = security_log.events("permission_denied")  # the line every 403 gets
+    assert f"path={change_url(memo)}" in denied
 
 
 def test_rate_limit_hits_are_logged_without_the_address(client, settings, security_log):
