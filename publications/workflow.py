@@ -24,7 +24,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from .body import dangling_note_refs
+from .checks import Problem, problems
 from .models import PUBLISH, WRITE, Publication, owned_by
 
 Status = Publication.Status
@@ -35,15 +35,9 @@ class WorkflowError(Exception):
 
 
 class ChecksFailed(WorkflowError):
-    def __init__(self, problems: list["Problem"]):
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(problem.message for problem in problems))
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    message: str
 
 
 # Where a publication is ------------------------------------------------------------------
@@ -138,41 +132,6 @@ def may_delete(user, publication: Publication) -> bool:
     if can_publish(user):
         return True
     return publication.status == Status.DRAFT and publication.published_at is None and owns(user, publication)
-
-
-# Checks before publishing ------------------------------------------------------------------
-
-
-def problems(publication: Publication) -> list[Problem]:
-    """What a reader would miss or trip over if this went out now, in the order of the form."""
-    found = []
-    if not publication.dek.strip():
-        found.append(Problem("dek", "There is no dek (the one-line subtitle)."))
-    if not publication.summary.strip():
-        found.append(Problem("summary", "There is no summary."))
-    dangling = sorted(set(dangling_note_refs(publication.body_html)), key=int)
-    if dangling:
-        numbers = ", ".join(dangling)
-        found.append(
-            Problem(
-                "body",
-                f"Footnote reference{'s' if len(dangling) > 1 else ''} {numbers} "
-                f"{'have' if len(dangling) > 1 else 'has'} no note under the “Notes” heading.",
-            )
-        )
-    authors = publication.ordered_authors() if publication.pk else []
-    if not authors:
-        found.append(Problem("authors", "No author is on the byline."))
-    for author in authors:
-        if not author.bio.strip():
-            found.append(Problem("authors", f"{author.name} has no bio."))
-        if author.photo and not author.photo_alt.strip():
-            found.append(Problem("authors", f"The photo of {author.name} has no description (alt text)."))
-    if publication.hero_image and not publication.hero_alt.strip():
-        found.append(Problem("hero_alt", "The hero image has no description (alt text)."))
-    if not publication.pk or not publication.areas.exists():
-        found.append(Problem("areas", "No research area is chosen."))
-    return found
 
 
 # The steps -------------------------------------------------------------------------------
