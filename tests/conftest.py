@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import partial
 from unittest import mock
 
 import pytest
@@ -40,3 +41,11 @@ def clock() -> Iterator[Clock]:
     fake = Clock(timezone.now())
     with mock.patch("django.utils.timezone.now", side_effect=fake.now):
         yield fake
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit(): ...`` runs what the block's transaction would run on commit, as a real
+    one does: search vectors are rebuilt and the content version changes only then, and a
+    test's own transaction never commits."""
+    return partial(django_capture_on_commit_callbacks, execute=True)

@@ -1,6 +1,10 @@
-"""'Cite this': Chicago and APA text, and BibTeX and RIS files that reference managers read."""
+"""'Cite this': Chicago and APA text, and BibTeX and RIS files that reference managers read.
+
+Chicago and APA are rendered from their CSL styles by citeproc-py: where these tests pin the
+exact text, it is what the styles produce."""
 
 from datetime import datetime
+from html.parser import HTMLParser
 
 import bibtexparser
 import pytest
@@ -57,7 +61,7 @@ def test_chicago_names_authors_the_chicago_way(report, people, count, names):
     text = citations.chicago(report, people[:count])
 
     assert text == (
-        f"{names} <i>Keeping the Lights On</i>. Report, Grid Futures. Red Cell Institute, March 3, 2025. "
+        f"{names} <i>Keeping the Lights On</i>. Report. Grid Futures. Red Cell Institute, 2025. "
         f"{url(report)}."
     )
 
@@ -74,14 +78,42 @@ def test_apa_names_authors_with_initials(report, people, count, names):
     text = citations.apa(report, people[:count])
 
     assert text == (
-        f"{names} (2025, March 3). <i>Keeping the Lights On</i> [Report, Grid Futures]. Red Cell Institute. "
+        f"{names} (2025). <i>Keeping the Lights On</i> (Grid Futures) [Report]. Red Cell Institute. "
         f"{url(report)}"
     )
 
 
+def test_names_keep_their_letters_and_a_single_name_stands_alone(report):
+    zoe = AuthorFactory(name="Zoë Ørsted-Núñez")
+    plato = AuthorFactory(name="Plato", sort_name="Plato")
+
+    assert citations.chicago(report, [zoe, plato]).startswith("Ørsted-Núñez, Zoë, and Plato. <i>")
+    assert citations.apa(report, [zoe, plato]).startswith("Ørsted-Núñez, Z., &amp; Plato. (2025).")
+
+
+def many(count: int) -> list:
+    return [AuthorFactory(name=f"Ann Author{n:02d}") for n in range(count)]
+
+
+def test_chicago_lists_up_to_ten_authors_then_seven_and_et_al(report):
+    assert ", Ann Author08, and Ann Author09. <i>" in citations.chicago(report, many(10))
+    assert citations.chicago(report, many(11)).startswith(
+        "Author00, Ann, Ann Author01, Ann Author02, Ann Author03, Ann Author04, Ann Author05, "
+        "Ann Author06, et al. <i>"
+    )
+
+
+def test_apa_lists_up_to_twenty_authors_then_nineteen_and_the_last(report):
+    assert ", Author18, A., &amp; Author19, A. (2025)." in citations.apa(report, many(20))
+    text = citations.apa(report, many(21))
+    assert ", Author18, A., … Author20, A. (2025)." in text
+    assert "Author19" not in text
+
+
 def test_without_authors_the_institute_stands_in(report):
-    assert citations.apa(report, []).startswith("Red Cell Institute. (2025, March 3).")
-    assert citations.chicago(report, []).startswith("<i>Keeping the Lights On</i>.")
+    # Without an author the styles would put the title first, and citeproc-py prints it twice.
+    assert citations.apa(report, []).startswith("Red Cell Institute. (2025). <i>Keeping the Lights On</i>")
+    assert citations.chicago(report, []).startswith("Red Cell Institute. <i>Keeping the Lights On</i>.")
 
 
 def test_commentary_title_is_quoted_in_chicago(people):
@@ -92,11 +124,42 @@ def test_commentary_title_is_quoted_in_chicago(people):
     assert "“Why Grids Fail.”" in citations.chicago(commentary, people[:1])
 
 
+def test_a_title_ending_in_a_mark_keeps_one(people):
+    question = PublicationFactory(
+        title="Why Grids Fail?", type=PublicationTypeFactory(name="Commentary"), published_at=MARCH_3
+    )
+    etc = PublicationFactory(
+        title="Grids, Etc.", type=PublicationTypeFactory(name="Report"), published_at=MARCH_3
+    )
+
+    assert "“Why Grids Fail?” Commentary." in citations.chicago(question, people[:1])
+    assert "<i>Grids, Etc.</i> Report." in citations.chicago(etc, people[:1])
+    assert "<i>Grids, Etc.</i> [Report]." in citations.apa(etc, people[:1])
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+
 def test_citation_text_is_escaped(people):
     risky = PublicationFactory(title="<b>Bold</b> & brave", published_at=MARCH_3)
+    risky_author = AuthorFactory(name="<script>alert(1)</script> Ada", sort_name="<script>, Ada & Co")
 
-    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; brave" in citations.chicago(risky, people[:1])
-    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; brave" in citations.apa(risky, people[:1])
+    for render in (citations.chicago, citations.apa):
+        text = render(risky, [risky_author, *people[:1]])
+        parser = Tags()
+        parser.feed(text)
+        assert parser.tags == {"i"}, text
+        assert "&lt;b&gt;Bold&lt;/b&gt; &amp;" in text
+        assert "&lt;script&gt;" in text
+    # Chicago writes titles in title case.
+    assert "&amp; Brave" in citations.chicago(risky, people[:1])
+    assert "&amp; brave" in citations.apa(risky, people[:1])
 
 
 def download(client, publication, name: str):
@@ -179,7 +242,7 @@ def test_publication_page_offers_both_styles_and_both_files(client, report):
     assert "Cite this report" in content
     assert "<dt>Chicago</dt>" in content
     assert "<dt>APA</dt>" in content
-    assert "Okafor, A., &amp; Haddad, B. (2025, March 3)." in content
+    assert "Okafor, A., &amp; Haddad, B. (2025). <i>Keeping the Lights On</i>" in content
     assert f'href="{reverse("publications:cite_bibtex", kwargs={"slug": report.slug})}"' in content
     assert f'href="{reverse("publications:cite_ris", kwargs={"slug": report.slug})}"' in content
 

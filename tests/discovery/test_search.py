@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from publications.models import Authorship, Publication
-from publications.search import PAGE_SIZE, parse_terms
+from publications.search.fallback import parse_terms
+from publications.search.page import PAGE_SIZE
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,
@@ -48,33 +49,36 @@ def titles(response) -> list[str]:
 # Ranking and matching ----------------------------------------------------------------------
 
 
-def test_title_match_ranks_above_body_only_match():
+def test_title_match_ranks_above_body_only_match(commit):
     # The body-only match is newer, so only relevance can put the title match first.
-    PublicationFactory(
-        title="Payment systems today",
-        body="<p>Sanctions, sanctions and more sanctions: the body mentions them often.</p>",
-        published_at=days_ago(1),
-    )
-    PublicationFactory(
-        title="Sanctions that work", body="<p>Nothing else here.</p>", published_at=days_ago(90)
-    )
+    with commit():
+        PublicationFactory(
+            title="Payment systems today",
+            body="<p>Sanctions, sanctions and more sanctions: the body mentions them often.</p>",
+            published_at=days_ago(1),
+        )
+        PublicationFactory(
+            title="Sanctions that work", body="<p>Nothing else here.</p>", published_at=days_ago(90)
+        )
 
     assert found("sanctions") == ["Sanctions that work", "Payment systems today"]
 
 
-def test_summary_match_ranks_above_body_only_match():
-    PublicationFactory(title="First", summary="Plain.", dek="", body="<p>Shipping insurance.</p>")
-    PublicationFactory(
-        title="Second", summary="Why shipping insurance matters.", dek="", published_at=days_ago(9)
-    )
+def test_summary_match_ranks_above_body_only_match(commit):
+    with commit():
+        PublicationFactory(title="First", summary="Plain.", dek="", body="<p>Shipping insurance.</p>")
+        PublicationFactory(
+            title="Second", summary="Why shipping insurance matters.", dek="", published_at=days_ago(9)
+        )
 
     assert found("insurance") == ["Second", "First"]
 
 
 @postgres_only
-def test_stemming_finds_other_forms_of_a_word():
-    PublicationFactory(title="Sanction relief", body="<p>When to lift them.</p>")
-    PublicationFactory(title="Regulating markets", body="<p>Regulators disagree.</p>")
+def test_stemming_finds_other_forms_of_a_word(commit):
+    with commit():
+        PublicationFactory(title="Sanction relief", body="<p>When to lift them.</p>")
+        PublicationFactory(title="Regulating markets", body="<p>Regulators disagree.</p>")
 
     assert found("sanctions") == ["Sanction relief"]
     assert found("sanctioned") == ["Sanction relief"]
@@ -82,19 +86,21 @@ def test_stemming_finds_other_forms_of_a_word():
 
 
 @postgres_only
-def test_quoted_phrase_needs_the_words_together():
-    PublicationFactory(title="Adjacent", body="<p>Energy security is the theme.</p>")
-    PublicationFactory(title="Apart", body="<p>Security matters; so does energy.</p>")
+def test_quoted_phrase_needs_the_words_together(commit):
+    with commit():
+        PublicationFactory(title="Adjacent", body="<p>Energy security is the theme.</p>")
+        PublicationFactory(title="Apart", body="<p>Security matters; so does energy.</p>")
 
     assert sorted(found("energy security")) == ["Adjacent", "Apart"]
     assert found('"energy security"') == ["Adjacent"]
 
 
 @postgres_only
-def test_minus_excludes_and_or_widens():
-    PublicationFactory(title="Grid storage", body="<p>Batteries.</p>")
-    PublicationFactory(title="Grid and oil", body="<p>Oil prices.</p>")
-    PublicationFactory(title="Pipelines", body="<p>Gas.</p>")
+def test_minus_excludes_and_or_widens(commit):
+    with commit():
+        PublicationFactory(title="Grid storage", body="<p>Batteries.</p>")
+        PublicationFactory(title="Grid and oil", body="<p>Oil prices.</p>")
+        PublicationFactory(title="Pipelines", body="<p>Gas.</p>")
 
     assert found("grid -oil") == ["Grid storage"]
     assert sorted(found("storage or pipelines")) == ["Grid storage", "Pipelines"]
@@ -125,8 +131,9 @@ def test_expert_names_are_found_without_their_accents(reindex):
     assert found("—") == []
 
 
-def test_nothing_to_search_for_finds_nothing():
-    PublicationFactory(title="The things")
+def test_nothing_to_search_for_finds_nothing(commit):
+    with commit():
+        PublicationFactory(title="The things")
 
     assert found("") == []
     assert found("   ") == []
@@ -144,36 +151,47 @@ def test_web_search_syntax_is_read_the_same_way_for_the_fallback():
 
 
 @postgres_only
-def test_vector_follows_edits_to_the_publication_and_what_it_is_searched_by():
-    publication = PublicationFactory(title="Original title", dek="", summary="A summary.")
+def test_vector_follows_edits_to_the_publication_and_what_it_is_searched_by(commit):
+    # Each block is one committed transaction: the vector is rebuilt when it commits.
+    with commit():
+        publication = PublicationFactory(title="Original title", dek="", summary="A summary.")
     assert found("original") == ["Original title"]
 
-    publication.title = "Renamed paper"
-    publication.save()
+    with commit():
+        publication.title = "Renamed paper"
+        publication.save()
     assert found("original") == []
     assert found("renamed") == ["Renamed paper"]
 
-    author = AuthorFactory(name="Ben Haddad")
-    Authorship.objects.create(publication=publication, author=author, position=1)
+    with commit():
+        author = AuthorFactory(name="Ben Haddad")
+        Authorship.objects.create(publication=publication, author=author, position=1)
     assert found("haddad") == ["Renamed paper"]
-    author.name = "Ben Haddad-Ruiz"
-    author.save()
+    with commit():
+        author.name = "Ben Haddad-Ruiz"
+        author.save()
     assert found("ruiz") == ["Renamed paper"]
-    Authorship.objects.filter(publication=publication).delete()
+    with commit():
+        Authorship.objects.filter(publication=publication).delete()
     assert found("haddad") == []
 
-    publication.tags.add("desalination")
+    with commit():
+        publication.tags.add("desalination")
     assert found("desalination") == ["Renamed paper"]
-    publication.tags.clear()
+    with commit():
+        publication.tags.clear()
     assert found("desalination") == []
 
-    area = ResearchAreaFactory(name="Arctic Affairs")
-    area.publications.add(publication)
+    with commit():
+        area = ResearchAreaFactory(name="Arctic Affairs")
+        area.publications.add(publication)
     assert found("arctic") == ["Renamed paper"]
-    area.name = "Polar Affairs"
-    area.save()
+    with commit():
+        area.name = "Polar Affairs"
+        area.save()
     assert found("polar") == ["Renamed paper"]
-    area.delete()
+    with commit():
+        area.delete()
     assert found("polar") == []
 
 
@@ -181,9 +199,10 @@ def test_vector_follows_edits_to_the_publication_and_what_it_is_searched_by():
 
 
 @pytest.mark.parametrize("state", ["draft", "in_review", "scheduled"])
-def test_unpublished_work_is_never_found(client, state):
-    PublicationFactory(title="Visible grid memo")
-    PublicationFactory(title="Secret grid memo", **{state: True})
+def test_unpublished_work_is_never_found(client, state, commit):
+    with commit():
+        PublicationFactory(title="Visible grid memo")
+        PublicationFactory(title="Secret grid memo", **{state: True})
 
     response = search_page(client, q="grid")
 
@@ -198,23 +217,33 @@ def moment(year: int):
 
 
 @pytest.fixture
-def shelf():
+def shelf(commit):
     """Three publications matching "grid" spread over two types, two areas, two experts and
     two years, and one that does not match, so facet counts show the query applied."""
-    memo = PublicationTypeFactory(name="Policy Memo")
-    report = PublicationTypeFactory(name="Report")
-    energy = ResearchAreaFactory(name="Energy")
-    trade = ResearchAreaFactory(name="Trade")
-    ada, ben = AuthorFactory(name="Ada Okafor"), AuthorFactory(name="Ben Haddad")
-    series = SeriesFactory(name="Grid Futures")
-    PublicationFactory(title="Grid one", type=memo, areas=[energy], authors=[ada], published_at=moment(2024))
-    PublicationFactory(
-        title="Grid two", type=memo, areas=[trade], authors=[ben], series=series, published_at=moment(2023)
-    )
-    PublicationFactory(
-        title="Grid three", type=report, areas=[energy], authors=[ada, ben], published_at=moment(2024)
-    )
-    PublicationFactory(title="Elsewhere", type=memo, areas=[energy], authors=[ada], published_at=moment(2024))
+    with commit():
+        memo = PublicationTypeFactory(name="Policy Memo")
+        report = PublicationTypeFactory(name="Report")
+        energy = ResearchAreaFactory(name="Energy")
+        trade = ResearchAreaFactory(name="Trade")
+        ada, ben = AuthorFactory(name="Ada Okafor"), AuthorFactory(name="Ben Haddad")
+        series = SeriesFactory(name="Grid Futures")
+        PublicationFactory(
+            title="Grid one", type=memo, areas=[energy], authors=[ada], published_at=moment(2024)
+        )
+        PublicationFactory(
+            title="Grid two",
+            type=memo,
+            areas=[trade],
+            authors=[ben],
+            series=series,
+            published_at=moment(2023),
+        )
+        PublicationFactory(
+            title="Grid three", type=report, areas=[energy], authors=[ada, ben], published_at=moment(2024)
+        )
+        PublicationFactory(
+            title="Elsewhere", type=memo, areas=[energy], authors=[ada], published_at=moment(2024)
+        )
     return {"memo": memo, "report": report, "energy": energy, "trade": trade, "ada": ada, "series": series}
 
 
@@ -274,9 +303,10 @@ def test_facet_links_keep_the_query_and_drop_the_page(client, shelf):
     assert option.query == f"q=grid&type={shelf['memo'].slug}"
 
 
-def test_results_are_paginated(client):
-    for number in range(PAGE_SIZE + 3):
-        PublicationFactory(title=f"Grid paper {number}", published_at=days_ago(number + 1))
+def test_results_are_paginated(client, commit):
+    with commit():
+        for number in range(PAGE_SIZE + 3):
+            PublicationFactory(title=f"Grid paper {number}", published_at=days_ago(number + 1))
 
     first = search_page(client, q="grid")
     second = search_page(client, q="grid", page=2)
@@ -288,20 +318,22 @@ def test_results_are_paginated(client):
     assert b'rel="prev"' in second.content
 
 
-def test_newest_first_on_request(client):
-    PublicationFactory(title="Older grid", published_at=days_ago(30))
-    PublicationFactory(title="Newer note", body="<p>On the grid.</p>", published_at=days_ago(1))
+def test_newest_first_on_request(client, commit):
+    with commit():
+        PublicationFactory(title="Older grid", published_at=days_ago(30))
+        PublicationFactory(title="Newer note", body="<p>On the grid.</p>", published_at=days_ago(1))
 
     assert titles(search_page(client, q="grid")) == ["Older grid", "Newer note"]
     assert titles(search_page(client, q="grid", sort="newest")) == ["Newer note", "Older grid"]
 
 
-def test_matches_are_highlighted_and_escaped(client):
-    PublicationFactory(
-        title="Grid <script>alert(1)</script> plans",
-        summary="Why the grid needs storage.",
-        body="<p>More on storage.</p>",
-    )
+def test_matches_are_highlighted_and_escaped(client, commit):
+    with commit():
+        PublicationFactory(
+            title="Grid <script>alert(1)</script> plans",
+            summary="Why the grid needs storage.",
+            body="<p>More on storage.</p>",
+        )
 
     response = search_page(client, q="grid")
 
@@ -311,8 +343,9 @@ def test_matches_are_highlighted_and_escaped(client):
     assert b"<mark>grid</mark> needs storage" in response.content
 
 
-def test_empty_state(client):
-    PublicationFactory(title="Grid plans")
+def test_empty_state(client, commit):
+    with commit():
+        PublicationFactory(title="Grid plans")
 
     response = search_page(client, q="desalination")
 
@@ -350,16 +383,18 @@ def test_no_query_shows_the_form_and_no_results(client):
         {"q": "grid", "sort": "sideways"},
     ],
 )
-def test_bad_input_is_never_a_server_error(client, params):
-    PublicationFactory(title="Grid plans")
+def test_bad_input_is_never_a_server_error(client, params, commit):
+    with commit():
+        PublicationFactory(title="Grid plans")
 
     response = client.get(reverse("search"), params)
 
     assert response.status_code == 200
 
 
-def test_unusable_filters_are_reported_and_left_out(client):
-    PublicationFactory(title="Grid plans")
+def test_unusable_filters_are_reported_and_left_out(client, commit):
+    with commit():
+        PublicationFactory(title="Grid plans")
 
     response = search_page(client, q="grid", type="no-such-type")
 
@@ -387,15 +422,17 @@ def count_queries(client, **params) -> int:
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_results(client):
+def test_query_count_does_not_grow_with_results(client, commit):
     authors = AuthorFactory.create_batch(3)
     areas = ResearchAreaFactory.create_batch(3)
-    PublicationFactory(title="Grid alone", authors=authors[:1], areas=areas[:1])
+    with commit():
+        PublicationFactory(title="Grid alone", authors=authors[:1], areas=areas[:1])
     few = count_queries(client, q="grid")
-    for _ in range(PAGE_SIZE + 2):
-        PublicationFactory(
-            title="Grid many", authors=authors, areas=areas, tags=["a", "b"], series=SeriesFactory()
-        )
+    with commit():
+        for _ in range(PAGE_SIZE + 2):
+            PublicationFactory(
+                title="Grid many", authors=authors, areas=areas, tags=["a", "b"], series=SeriesFactory()
+            )
     many = count_queries(client, q="grid")
 
     assert many == few

@@ -1,7 +1,5 @@
 """Fixtures for the page cache, HTTP caching and query budget tests."""
 
-from functools import partial
-
 import pytest
 from django.core.cache import cache
 
@@ -14,10 +12,3 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """``with commit(): ...`` runs what the block's transaction would run on commit. The content
-    version changes only then, and a test's own transaction never commits."""
-    return partial(django_capture_on_commit_callbacks, execute=True)

@@ -54,13 +54,16 @@ def queries_per_page(client, pages: dict[str, str]) -> dict[str, int]:
 
 
 @pytest.fixture
-def small_site(db):
-    return build_site(SMALL)
+def small_site(db, commit):
+    """Committed, as a real site's content is: search vectors are built only then."""
+    with commit():
+        return build_site(SMALL)
 
 
 @pytest.fixture
-def large_site(db):
-    return build_site(LARGE)
+def large_site(db, commit):
+    with commit():
+        return build_site(LARGE)
 
 
 def test_small_site_pages_keep_to_their_budgets(client, small_site):

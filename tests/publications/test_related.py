@@ -1,8 +1,11 @@
 """'Recent & Related': hand-picked items first, then the closest matches, never a hidden one."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from publications.models import RELATED_LIMIT, Publication
+from publications.related import RELATED_POOL
+from publications.views import publication_detail_queryset
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,
@@ -171,3 +174,29 @@ def test_works_for_a_draft_being_previewed():
 
     assert result == [sibling, recent]
     assert other_draft not in result
+
+
+def test_only_the_latest_of_each_kind_are_candidates():
+    """An author's older work that shares more stays out once their latest fill the pool."""
+    author, area = AuthorFactory(), ResearchAreaFactory()
+    publication = PublicationFactory(authors=[author], areas=[area])
+    older_sharing_more = PublicationFactory(authors=[author], areas=[area], published_at=days_ago(500))
+    latest = [PublicationFactory(authors=[author], published_at=days_ago(n + 1)) for n in range(RELATED_POOL)]
+
+    result = related(publication)
+
+    assert result == latest[:4]
+    assert older_sharing_more not in result
+
+
+def test_costs_three_queries_on_the_publication_page(django_assert_num_queries):
+    series, author, area = SeriesFactory(), AuthorFactory(), ResearchAreaFactory()
+    shared = {"series": series, "authors": [author], "areas": [area], "tags": ["grid"]}
+    publication = PublicationFactory(related=[PublicationFactory()], **shared)
+    PublicationFactory.create_batch(4, **shared)
+    page = publication_detail_queryset(Publication.objects.published()).get(pk=publication.pk)
+    ContentType.objects.get_for_model(Publication)
+
+    # The candidates, the winners, and the winners' bylines.
+    with django_assert_num_queries(3):
+        assert len(related(page)) == 4

@@ -86,9 +86,14 @@ def test_photos_and_logos_are_public_and_stray_files_are_not(client, media_root)
 
 
 @pytest.fixture
-def boundary(clock):
+def boundary(clock, django_capture_on_commit_callbacks):
     """A publication scheduled for a moment an hour ahead, sharing an author, area, series, tag
     and newsletter with one already out; the clock stands still until the test moves it."""
+    with django_capture_on_commit_callbacks(execute=True):  # search vectors are built on commit
+        return _boundary(clock)
+
+
+def _boundary(clock):
     author, area, series = AuthorFactory(), ResearchAreaFactory(), SeriesFactory()
     shared = {"authors": [author], "areas": [area], "series": series, "tags": ["grid"]}
     out = PublicationFactory(
