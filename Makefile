@@ -36,6 +36,7 @@ test: $(VENV)/.installed node_modules/.package-lock.json
 lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

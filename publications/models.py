@@ -14,8 +14,8 @@ from taggit.models import Tag, TaggedItem
 from core.slugs import also_save, unique_slug
 from core.uploads import validate_image_upload, validate_pdf_upload
 
-from . import body, renditions
-from .search import engines as search_engines
+from . import body, related, renditions
+from .fulltext import engines as search_engines
 
 # Permissions that decide what staff see (``visible_to``) and may do (workflow.py).
 PUBLISH = "publications.publish_publication"
@@ -111,16 +111,14 @@ class PublicationQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Publications matching ``query`` (web-search syntax: "a phrase", -word, or), best
-        first. Postgres full-text search, with a plainer fallback elsewhere: see publications/search/."""
+        first. Postgres full-text search, with a plainer fallback elsewhere: see publications/fulltext/."""
         return search_engines.search(self, query)
 
     def related_to(self, publication: "Publication", limit: int = RELATED_LIMIT) -> list:
         """Up to ``limit`` of these publications for "Recent & Related" under ``publication``:
         hand-picked items first, then others ranked by what they share with it (the series,
         then authors, areas and tags, then recency). See related.py."""
-        from .related import related_to
-
-        return related_to(self, publication, limit)
+        return related.related_to(self, publication, limit)
 
 
 class Publication(models.Model):
@@ -249,7 +247,7 @@ class Publication(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Kept current by publications/search.py on every change to the publication, its
+    # Kept current by publications/search/signals.py on every change to the publication, its
     # authors, areas or tags. Filled and GIN-indexed on Postgres only (migration 0002 makes
     # the index there); elsewhere it stays empty and search uses a simpler fallback.
     search_vector = SearchVectorField(null=True, editable=False)

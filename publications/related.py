@@ -27,8 +27,6 @@ from django.db import connections
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, When
 from taggit.models import TaggedItem
 
-from .models import Authorship, Publication
-
 # Candidates of each kind (at least ``limit``): enough for a good list, few enough to rank quickly.
 RELATED_POOL = 50
 NEWEST = ("-published_at", "-pk")
@@ -49,12 +47,14 @@ def _flag(condition: Q) -> Case:
     return Case(When(condition, then=1), default=0)
 
 
-def related_to(queryset, publication: Publication, limit: int) -> list:
+def related_to(queryset, publication, limit: int) -> list:
     """Up to ``limit`` items of ``queryset`` related to ``publication``, best first, with what
     their cards show, in two statements (the candidates, then the winners) and the cards' prefetch.
 
     The publication's authors, areas and tags come from what its page prefetched (a query each
-    otherwise)."""
+    otherwise). Models are reached through the queryset's own, so models.py can import this."""
+    model = queryset.model
+    links = {name: model._meta.get_field(name) for name in ("related", "areas", "authorships")}
     pool = max(RELATED_POOL, limit)
     others = queryset.exclude(pk=publication.pk)
     newest = others.order_by(*NEWEST).values_list("pk", flat=True)
@@ -63,8 +63,10 @@ def related_to(queryset, publication: Publication, limit: int) -> list:
     tags = [tag.pk for tag in publication.tags.all()]
 
     # Read through ``others`` with the winners, so hidden picks need no filter here.
-    picks = Publication.related.through.objects.filter(from_publication_id=publication.pk).values_list(
-        "to_publication_id", flat=True
+    picks = (
+        links["related"]
+        .remote_field.through.objects.filter(from_publication_id=publication.pk)
+        .values_list("to_publication_id", flat=True)
     )
     pools = [picks]
     stronger = Q(pk__in=picks)
@@ -75,7 +77,7 @@ def related_to(queryset, publication: Publication, limit: int) -> list:
         stronger |= in_series
         rank["in_series"] = _flag(in_series)
     if authors:
-        authorships = Authorship.objects.filter(author_id__in=authors)
+        authorships = links["authorships"].related_model.objects.filter(author_id__in=authors)
         by_authors = Q(pk__in=authorships.values("publication_id"))
         pools.append(newest.filter(by_authors)[:pool])
         stronger |= by_authors
@@ -83,11 +85,11 @@ def related_to(queryset, publication: Publication, limit: int) -> list:
     if areas or tags:
         topic = Q(pk__in=[])
         if areas:
-            area_links = Publication.areas.through.objects.filter(researcharea_id__in=areas)
+            area_links = links["areas"].remote_field.through.objects.filter(researcharea_id__in=areas)
             topic |= Q(pk__in=area_links.values("publication_id"))
             rank["shared_areas"] = _Count(area_links.filter(publication_id=OuterRef("pk")))
         if tags:
-            content_type = ContentType.objects.get_for_model(Publication)
+            content_type = ContentType.objects.get_for_model(model)
             tag_links = TaggedItem.objects.filter(content_type=content_type, tag_id__in=tags)
             topic |= Q(pk__in=tag_links.values("object_id"))
             rank["shared_tags"] = _Count(tag_links.filter(object_id=OuterRef("pk")))
@@ -98,9 +100,7 @@ def related_to(queryset, publication: Publication, limit: int) -> list:
 
     if not connections[queryset.db].features.supports_slicing_ordering_in_compound:
         # SQLite takes no LIMIT in the parts of a UNION: each part goes in a subquery.
-        pools = [
-            Publication.objects.order_by().filter(pk__in=part).values_list("pk", flat=True) for part in pools
-        ]
+        pools = [model.objects.order_by().filter(pk__in=part).values_list("pk", flat=True) for part in pools]
     candidates = list(pools[0].union(*pools[1:]))
     ranked = (
         others.filter(pk__in=candidates)

@@ -1,12 +1,14 @@
-"""What the browser and HTML-validation tests need from outside Python, and what to do when it
-is missing: skip with the reason on a developer's machine, fail in CI (``CI=true``), where
-``.ci/run`` installs everything and a silent skip would hide a broken check."""
+"""What some tests need from outside Python, and what to do when it is missing: the browser and
+HTML-validation tests skip with the reason on a developer's machine and fail in CI
+(``CI=true``), where ``.ci/run`` installs everything and a silent skip would hide a broken
+check; Postgres-only tests skip on SQLite (CI runs both)."""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -39,3 +41,13 @@ def java_missing() -> str | None:
 
 def vnu_missing() -> str | None:
     return None if VNU.exists() else "the Nu HTML checker (vnu-jar) is not in node_modules"
+
+
+# The public address tests give SITE_URL (the ``site_url`` fixture).
+SITE = "https://think.example.org"
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Stemming, phrases and the stored search vector are Postgres full-text search; "
+    "this run uses SQLite (CI runs the suite on both).",
+)

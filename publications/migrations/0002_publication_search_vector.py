@@ -17,7 +17,7 @@ def create_search_index(apps, schema_editor):
     # Ranking reads the whole vector of every match. Kept in the row (compressed) rather than
     # moved out to the TOAST table, ranking a thousand matches takes a few milliseconds, not tens.
     schema_editor.execute("ALTER TABLE publications_publication ALTER COLUMN search_vector SET STORAGE MAIN")
-    from publications.search import update_search_vectors
+    from publications.fulltext import update_search_vectors
 
     publication = apps.get_model("publications", "Publication")
     update_search_vectors(publication.objects.using(schema_editor.connection.alias).all(), apps=apps)

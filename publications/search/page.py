@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
-from . import engines
+from ..fulltext import engines
 from .forms import SearchForm
 
 PAGE_SIZE = 10

@@ -18,8 +18,8 @@ from authors.models import Author
 from core.transactions import AfterCommit
 from research_areas.models import ResearchArea
 
+from ..fulltext.vectors import update_search_vectors
 from ..models import Authorship, Publication
-from .vectors import update_search_vectors
 
 
 def _rebuild(ids: set, using: str) -> None:

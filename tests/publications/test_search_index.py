@@ -9,8 +9,8 @@ from core.models import ContentVersion
 from publications.models import Publication
 from publications.search import signals
 from staff import roles
+from tests.admin_forms import change_url, post_back, staff_user
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory
-from tests.workflow.conftest import change_url, post_back, staff_user
 
 pytestmark = pytest.mark.django_db
 

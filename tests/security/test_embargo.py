@@ -11,9 +11,9 @@ from django.urls import reverse
 from staff import roles
 from subscriptions.sending import digest_send
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
+from tests.images import file_urls, png, with_files
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
-from tests.workflow.images import file_urls, png, with_files
 
 pytestmark = pytest.mark.django_db
 

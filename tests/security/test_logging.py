@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from staff import roles
 from subscriptions.models import Subscriber
+from tests.admin_forms import change_url, form_data, ready
 from tests.factories import AuthorFactory
 from tests.subscriptions.factories import NewsletterFactory
 from tests.subscriptions.helpers import link_to, sign_up
-from tests.workflow.conftest import change_url, form_data, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,8 @@ from core import content_version
 from core.slugs import readable_slug
 from demo import generator
 from publications import body
+from publications.fulltext import update_search_vectors
 from publications.models import Authorship, Publication, PublicationType
-from publications.search import update_search_vectors
 from research_areas.models import ResearchArea
 from series.models import Series
 

@@ -12,9 +12,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from publications import workflow
+from tests.admin_forms import change_url, form_data, ready, staff_user
 from tests.factories import AuthorFactory
-
-from .conftest import change_url, form_data, ready, staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from publications.models import Authorship, Publication
+from tests.tools import postgres_only
 
-from .conftest import postgres_only
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 
 def test_generates_the_number_asked_for_with_authors_areas_and_tags(capsys):

@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory, days_ago
+from tests.tools import SITE
 
-from .conftest import SITE
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 HIDDEN_STATES = ["draft", "in_review", "scheduled"]
 

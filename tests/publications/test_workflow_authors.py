@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from publications.models import Publication
+from tests.admin_forms import change_url, form_data, ready
 from tests.factories import PublicationFactory, PublicationTypeFactory, ResearchAreaFactory
-
-from .conftest import change_url, form_data, ready
 
 pytestmark = pytest.mark.django_db
 

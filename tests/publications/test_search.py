@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from publications.fulltext.fallback import parse_terms
 from publications.models import Authorship, Publication
-from publications.search.fallback import parse_terms
 from publications.search.page import PAGE_SIZE
 from tests.factories import (
     AuthorFactory,
@@ -19,10 +19,10 @@ from tests.factories import (
     SeriesFactory,
     days_ago,
 )
+from tests.tools import postgres_only
 
-from .conftest import postgres_only
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 
 def found(query: str) -> list[str]:

@@ -1,16 +1,14 @@
-"""Staff users in each role, and publications ready (or not) to go out.
+"""Staff accounts in each role and the admin's forms as a browser would post them back.
 
-The roles' groups exist because ``migrate`` made them (staff/roles.py), exactly as on a
-real site: these fixtures only put users in them.
+The roles' groups exist because ``migrate`` made them (staff/roles.py), exactly as on a real
+site: ``staff_user`` only puts an account in one.
 """
 
-import pytest
 from django import forms
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from staff import roles
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory
 
 
@@ -21,45 +19,6 @@ def staff_user(django_user_model, username: str, role: str | None):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
-
-
-@pytest.fixture
-def ada(django_user_model):
-    """An Author-role staff member whose account is linked to her expert record."""
-    user = staff_user(django_user_model, "ada", roles.AUTHOR)
-    AuthorFactory(name="Ada Okafor", user=user)
-    return user
-
-
-@pytest.fixture
-def ben(django_user_model):
-    """Another Author-role staff member: Ada's colleague, whose work she must not touch."""
-    user = staff_user(django_user_model, "ben", roles.AUTHOR)
-    AuthorFactory(name="Ben Lindqvist", user=user)
-    return user
-
-
-@pytest.fixture
-def eve(django_user_model):
-    """An Editor."""
-    return staff_user(django_user_model, "eve", roles.EDITOR)
-
-
-@pytest.fixture
-def sam(django_user_model):
-    """A Subscriber manager."""
-    return staff_user(django_user_model, "sam", roles.SUBSCRIBER_MANAGER)
-
-
-@pytest.fixture
-def login(client):
-    """``login(user)`` logs the test client in as ``user`` and returns the client."""
-
-    def log_in(user):
-        client.force_login(user)
-        return client
-
-    return log_in
 
 
 def ready(**kwargs):

@@ -10,9 +10,8 @@ from django.urls import reverse
 from lxml import html
 
 from publications import sharing
-
-from .conftest import ready
-from .images import png
+from tests.admin_forms import ready
+from tests.images import png
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from publications import citations
 from tests.factories import AuthorFactory, PublicationFactory, PublicationTypeFactory, SeriesFactory
+from tests.tools import SITE
 
-from .conftest import SITE
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 MARCH_3 = timezone.make_aware(datetime(2025, 3, 3, 12, 0))
 

@@ -8,10 +8,10 @@ from django.utils import timezone
 from lxml import etree
 
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory, days_ago
+from tests.tools import SITE
 
-from .conftest import SITE
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("sitemap.xsd"))))
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -13,10 +13,9 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from publications.models import Publication
+from tests.admin_forms import ready, staff_user
 from tests.factories import days_ago
-
-from .conftest import ready, staff_user
-from .images import file_urls, with_files
+from tests.images import file_urls, with_files
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,8 @@ from django.urls import reverse
 from reversion.models import Version
 
 from publications.models import Publication
+from tests.admin_forms import change_url, form_data, post_back, ready
 from tests.factories import AuthorFactory, PublicationTypeFactory, ResearchAreaFactory
-
-from .conftest import change_url, form_data, post_back, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from publications import workflow
 from publications.models import Publication
+from tests.admin_forms import change_url, form_data, ready
 from tests.factories import AuthorFactory, PublicationFactory
-
-from .conftest import change_url, form_data, ready
 
 pytestmark = pytest.mark.django_db
 

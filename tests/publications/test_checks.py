@@ -4,10 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publications import workflow
+from tests.admin_forms import ready
 from tests.factories import AuthorFactory, PublicationFactory
-
-from .conftest import ready
-from .images import png
+from tests.images import png
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from tests.factories import (
     SeriesFactory,
     days_ago,
 )
+from tests.tools import SITE
 
-from .conftest import SITE
-
-pytestmark = pytest.mark.django_db
+# Absolute links (feeds, sitemaps, metadata, citations) come from SITE_URL, never the request.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .content import LARGE, SMALL, build_site, public_pages
+from tests.site_content import LARGE, SMALL, build_site, public_pages
 
 pytestmark = pytest.mark.django_db
 

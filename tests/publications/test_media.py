@@ -15,10 +15,9 @@ from PIL import Image
 
 from publications.renditions import HERO_SIZES
 from publications.tasks import make_hero_renditions
+from tests.admin_forms import change_url, form_data, ready
 from tests.factories import AuthorFactory
-
-from .conftest import change_url, form_data, ready
-from .images import jpeg, png
+from tests.images import jpeg, png
 
 pytestmark = pytest.mark.django_db
 
