@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from core import content_version
+from core import content_version, surrogates
 
 
 class AuthorsConfig(AppConfig):
@@ -11,3 +11,4 @@ class AuthorsConfig(AppConfig):
         from .models import Author
 
         content_version.track(Author)
+        surrogates.track(Author)

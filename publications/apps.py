@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from core import content_version
+from core import content_version, surrogates
 
 
 class PublicationsConfig(AppConfig):
@@ -16,3 +16,4 @@ class PublicationsConfig(AppConfig):
         tasks.connect_signals()
         revisions.register()
         content_version.track(*self.get_models(), Tag, TaggedItem)
+        surrogates.track(self.get_model("Publication"), self.get_model("PublicationType"), Tag)

@@ -6,12 +6,17 @@ unpublished work carries) is reported on the page and matches nothing: the list 
 shows everything instead, and never fails."""
 
 import django_filters
+from taggit.models import Tag
 
 from authors.models import Author
 from research_areas.models import ResearchArea
 from series.models import Series
 
 from .models import Publication, PublicationType
+
+# What the filters (and the search page's facets) list every one of: a page showing them
+# changes when any of these does.
+FILTERED_BY = (PublicationType, ResearchArea, Series, Author, Tag)
 
 
 def published_tags(request):

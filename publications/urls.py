@@ -3,11 +3,17 @@ from django.urls import path
 from core.pages import cached_page
 
 from . import views
+from .filters import FILTERED_BY
+from .models import Publication
 
 app_name = "publications"
 
 urlpatterns = [
-    path("", cached_page(views.PublicationListView.as_view()), name="list"),
+    path(
+        "",
+        cached_page(views.PublicationListView.as_view(), shows_all=[Publication, *FILTERED_BY]),
+        name="list",
+    ),
     path("preview/<str:token>/", views.shared_preview, name="shared_preview"),
     path("preview/<str:token>/files/<path:name>", views.shared_file, name="shared_file"),
     path("<slug:slug>/", cached_page(views.PublicationDetailView.as_view()), name="detail"),

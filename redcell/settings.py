@@ -8,6 +8,8 @@ from urllib.parse import unquote, urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.caches import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     # headers above and before anything reads the body or queries the database.
     "core.requests.RequestGuardMiddleware",
     "core.static.StaticFilesMiddleware",
+    # Above sessions, users, CSRF and messages: a page from the cache costs none of them.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,8 +98,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Inside everything that adds headers or the CSRF cookie, so cached pages get them too.
-    "pagecache.middleware.PageCacheMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
     "axes.middleware.AxesMiddleware",
@@ -137,39 +139,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_settings(redis_url: str | None) -> dict:
-    """CACHES for a site with Redis at ``redis_url``, or without one. A function so the tests
-    can build exactly what production runs on (tests/security/test_cache_outage.py)."""
-    # Each web process keeps its own; pages are 30-60 kB, so this holds up to ~60 MB a process.
-    local_entries = 1000
-    if not redis_url:
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "OPTIONS": {"MAX_ENTRIES": local_entries},
-            }
-        }
-    # Shared by every process. While Redis does not answer, each process uses its own memory, as
-    # without Redis, and asks again every few seconds; socket timeouts of a second keep a
-    # vanished host from holding requests (core/cache_backend.py).
-    return {
-        "default": {
-            "BACKEND": "core.cache_backend.FallbackRedisCache",
-            "LOCATION": redis_url,
-            "OPTIONS": {"FALLBACK_MAX_ENTRIES": local_entries},
-        }
-    }
-
-
+# Redis when REDIS_URL is set (shared by every process, falling back to each process's memory
+# while it is away), else each process's own memory (core/caches.py).
 CACHES = cache_settings(os.environ.get("REDIS_URL"))
 # Seconds a rendered public page is kept (pagecache/middleware.py). Any change to the content
 # replaces every page at once, so this only bounds writes that skip the model signals; 0 turns
 # the page cache off (the caching headers stay).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Seconds browsers and a CDN may reuse a public response holding nothing personal (feeds,
-# sitemap, robots.txt, citation files) without asking again. Pages with the sign-up form carry
-# a per-visitor CSRF token and are always "private, no-cache", answered with 304 when unchanged.
-PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "300"))
+# Anonymous public responses are the same for every reader and go out "public". Browsers may
+# reuse one for PUBLIC_CACHE_MAX_AGE seconds (they cannot be purged: keep it short), shared
+# caches (Varnish, a CDN) for EDGE_CACHE_SECONDS: long when an edit purges them (EDGE_PURGER),
+# short otherwise; they may serve a stale copy while they fetch a new one, and while the site
+# answers errors. No lifetime runs past the next scheduled publication.
+PUBLIC_CACHE_MAX_AGE = int(os.environ.get("PUBLIC_CACHE_MAX_AGE", "60"))
+_EDGE_PURGES = os.environ.get("EDGE_PURGER", "none").strip().lower() not in {"", "none"}
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "86400" if _EDGE_PURGES else "60"))
+EDGE_STALE_WHILE_REVALIDATE = int(os.environ.get("EDGE_STALE_WHILE_REVALIDATE", "60"))
+EDGE_STALE_IF_ERROR = int(os.environ.get("EDGE_STALE_IF_ERROR", "86400"))
+
+# Edge purges (pagecache/purgers.py, checked at start-up): none, varnish, cloudflare or several,
+# comma-separated; each Varnish's base URL; Cloudflare's zone and a token allowed "Cache Purge".
+EDGE_PURGER = os.environ.get("EDGE_PURGER", "none")
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

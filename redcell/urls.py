@@ -6,13 +6,19 @@ from django.urls import include, path
 from core.pages import cached_page
 from publications import feeds
 from publications import views as publication_views
+from publications.filters import FILTERED_BY
+from publications.models import Publication
 
 # Feeds sit below the pages they follow; the author, area and series apps know nothing of
 # publications, so their feeds are wired here, ahead of those apps' own URLs.
 feed_urls = (
     [
-        path("feed/", cached_page(feeds.LatestPublicationsFeed()), name="latest"),
-        path("feed/atom/", cached_page(feeds.LatestPublicationsAtomFeed()), name="latest_atom"),
+        path("feed/", cached_page(feeds.LatestPublicationsFeed(), shows_all=[Publication]), name="latest"),
+        path(
+            "feed/atom/",
+            cached_page(feeds.LatestPublicationsAtomFeed(), shows_all=[Publication]),
+            name="latest_atom",
+        ),
         path("authors/<slug:slug>/feed/", cached_page(feeds.AuthorFeed()), name="author"),
         path("authors/<slug:slug>/feed/atom/", cached_page(feeds.AuthorAtomFeed()), name="author_atom"),
         path("research-areas/<slug:slug>/feed/", cached_page(feeds.ResearchAreaFeed()), name="area"),
@@ -29,7 +35,11 @@ feed_urls = (
 
 urlpatterns = [
     path("", include("website.urls")),
-    path("search/", cached_page(publication_views.search), name="search"),
+    path(
+        "search/",
+        cached_page(publication_views.search, shows_all=[Publication, *FILTERED_BY]),
+        name="search",
+    ),
     path("", include(feed_urls)),
     path("publications/", include("publications.urls")),
     path("authors/", include("authors.urls")),

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from core import content_version
+from core import content_version, surrogates
 
 
 class ResearchAreasConfig(AppConfig):
@@ -11,3 +11,4 @@ class ResearchAreasConfig(AppConfig):
         from .models import ResearchArea
 
         content_version.track(ResearchArea)
+        surrogates.track(ResearchArea)

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from core import content_version
+from core import content_version, surrogates
 
 
 class SeriesConfig(AppConfig):
@@ -10,3 +10,4 @@ class SeriesConfig(AppConfig):
         from .models import Series
 
         content_version.track(Series)
+        surrogates.track(Series)

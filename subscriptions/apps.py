@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from core import content_version
+from core import content_version, surrogates
 
 
 class SubscriptionsConfig(AppConfig):
@@ -13,3 +13,4 @@ class SubscriptionsConfig(AppConfig):
 
         # The newsletters are listed in the sign-up form at the foot of every page.
         content_version.track(Newsletter)
+        surrogates.track(Newsletter)

@@ -29,6 +29,11 @@ def _link_problem(request, *, expired: bool, status: int = 400):
     return render(request, "subscriptions/link_invalid.html", {"expired": expired}, status=status)
 
 
+# No CSRF token, by design: the form on every page must be the same bytes for every reader so
+# pages can be cached and shared, and a forged sign-up changes nothing (nothing is sent but the
+# confirmation e-mail, and nothing is delivered until its link is used); the honeypot and the
+# rate limits stay. README, "Subscriptions and e-mail".
+@csrf_exempt
 @never_cache
 @allow_methods("GET", "HEAD", "POST")
 def subscribe(request):

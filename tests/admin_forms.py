@@ -23,8 +23,10 @@ def staff_user(django_user_model, username: str, role: str | None):
 
 def ready(**kwargs):
     """A draft that passes every check before publishing."""
-    kwargs.setdefault("authors", [AuthorFactory()])
-    kwargs.setdefault("areas", [ResearchAreaFactory()])
+    if "authors" not in kwargs:
+        kwargs["authors"] = [AuthorFactory()]
+    if "areas" not in kwargs:
+        kwargs["areas"] = [ResearchAreaFactory()]
     kwargs.setdefault("draft", True)
     return PublicationFactory(**kwargs)
 

@@ -15,13 +15,15 @@ CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "install with: apt-get install chromium default-jre-headless && npm ci"
+VARNISH_HINT = "install with: apt-get install varnish varnish-modules"
+VARNISHD = Path(os.environ.get("VARNISHD_PATH", "/usr/sbin/varnishd"))
 
 
-def require(*problems: str | None) -> None:
+def require(*problems: str | None, hint: str = INSTALL_HINT) -> None:
     problems = [problem for problem in problems if problem]
     if not problems:
         return
-    reason = "; ".join(problems) + f" ({INSTALL_HINT})"
+    reason = "; ".join(problems) + f" ({hint})"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI must run this test, but {reason}", pytrace=False)
     pytest.skip(reason)
@@ -29,6 +31,16 @@ def require(*problems: str | None) -> None:
 
 def chromium_missing() -> str | None:
     return None if CHROMIUM.exists() else f"Chromium is not installed at {CHROMIUM}"
+
+
+def varnish_missing() -> str | None:
+    """Varnish and its xkey module (Debian's varnish-modules), for tests/pagecache/test_varnish.py."""
+    if not (VARNISHD.exists() or shutil.which("varnishd")):
+        return f"varnishd is not installed at {VARNISHD}"
+    vmods = [*Path("/usr/lib").glob("*/varnish/vmods"), Path("/usr/lib/varnish/vmods")]
+    if not any((folder / "libvmod_xkey.so").exists() for folder in vmods):
+        return "the xkey vmod (varnish-modules) is not installed"
+    return None
 
 
 def axe_missing() -> str | None:

@@ -28,6 +28,8 @@ from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from core import surrogates
+
 # How long browsers and CDNs may keep a public file. Short, because unpublishing a piece makes
 # its files private again; the addresses of new uploads are new, so they need no busting.
 PUBLIC_MAX_AGE = 600
@@ -91,6 +93,9 @@ def media(request, path):
             raise Http404("No such file.")
         content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         response = FileResponse(storage.open(path, "rb"), content_type=content_type)
-    # An embargoed file shown to staff must not land in a shared cache on the way.
+    # An embargoed file shown to staff must not land in a shared cache on the way. A public one
+    # is named by its owners' keys, so unpublishing a piece purges its files at the edge too.
     response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}" if public else "private, no-store"
+    if public:
+        response.surrogate_keys = sorted(surrogates.key_for(owner) for owner in found)
     return response

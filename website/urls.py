@@ -2,16 +2,25 @@ from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
+from authors.models import Author
 from core.pages import cached_page
+from publications.models import Publication
+from research_areas.models import ResearchArea
+from series.models import Series
 
 from . import uploads, views
 from .sitemaps import sitemaps
 
 urlpatterns = [
-    path("", cached_page(views.home), name="home"),
+    path("", cached_page(views.home, shows_all=[Publication, ResearchArea]), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", cached_page(views.robots), name="robots"),
-    path("sitemap.xml", cached_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cached_page(sitemap, shows_all=[Publication, Author, ResearchArea, Series]),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
 ]
 
 if settings.SERVE_MEDIA:

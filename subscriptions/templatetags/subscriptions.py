@@ -1,6 +1,9 @@
 from django import template
 
+from core import surrogates
+
 from ..forms import SubscribeForm
+from ..models import Newsletter
 
 register = template.Library()
 
@@ -9,6 +12,8 @@ register = template.Library()
 def subscribe_form(context):
     """The sign-up form: the one a view handed over (with its errors) or a blank one. Its
     newsletters are only looked up when it is rendered, so pages without it pay nothing."""
+    # The newsletters it lists: a new one appears on every page.
+    surrogates.shows_all(Newsletter)
     form = context.get("subscribe_form")
     if form is None:
         request = context.get("request")

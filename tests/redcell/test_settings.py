@@ -31,3 +31,26 @@ def test_without_allowed_hosts_and_debug_off_it_refuses_to_start():
 def test_with_secret_key_and_hosts_it_starts():
     result = run_check(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
     assert result.returncode == 0, result.stderr
+
+
+def edge_seconds(**env) -> int:
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("EDGE_", "VARNISH_"))}
+    clean.update(env, SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    result = subprocess.run(
+        [sys.executable, "-c", "from redcell import settings; print(settings.EDGE_CACHE_SECONDS)"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(result.stdout)
+
+
+def test_shared_caches_keep_pages_long_only_when_an_edit_purges_them():
+    """A CDN that nobody purges must not hold a page for a day."""
+    assert edge_seconds() == 60
+    assert edge_seconds(EDGE_PURGER="none") == 60
+    varnish = {"EDGE_PURGER": "varnish", "VARNISH_PURGE_URLS": "http://varnish"}
+    assert edge_seconds(**varnish) == 86400
+    assert edge_seconds(**varnish, EDGE_CACHE_SECONDS="600") == 600

@@ -2,7 +2,7 @@
 carry on in each process's own memory, the log says so once, and /healthz tells monitoring
 (tests/security/test_faults.py does the same for the database and the mail server).
 
-The suite runs on production's cache configuration (``redcell.settings.cache_settings``) with
+The suite runs on production's cache configuration (``core.caches.cache_settings``) with
 the page cache on, once with Redis gone and once with Redis up."""
 
 import os
@@ -17,8 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import cache_backend
+from core.caches import cache_settings
 from publications.models import Publication
-from redcell.settings import cache_settings
 from subscriptions.models import Subscriber
 from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
 from tests.security.conftest import read

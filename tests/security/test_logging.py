@@ -11,10 +11,11 @@ from django.test import Client
 from django.urls import reverse
 
 from staff import roles
+from subscriptions import tokens
 from subscriptions.models import Subscriber
 from tests.admin_forms import change_url, form_data, ready
 from tests.factories import AuthorFactory
-from tests.subscriptions.factories import NewsletterFactory
+from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
 from tests.subscriptions.helpers import link_to, sign_up
 
 pytestmark = pytest.mark.django_db
@@ -55,12 +56,15 @@ def test_a_successful_login_is_logged(client, staff, security_log):
 
 
 def test_csrf_failures_are_logged(security_log, db):
+    subscriber = SubscriberFactory(email=EMAIL, confirmed=True)
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("subscriptions:subscribe"), {"email": EMAIL})
+    url = reverse("subscriptions:manage", kwargs={"token": tokens.manage_token(subscriber.token)})
+    response = client.post(url, {"first_name": "Mallory"})
     assert response.status_code == 403
     assert "CSRF" in security_log.text
     assert "/subscribe/" in security_log.text
-    assert not Subscriber.objects.exists()
+    subscriber.refresh_from_db()
+    assert subscriber.first_name != "Mallory"
 
 
 def test_disallowed_hosts_are_logged(client, security_log):

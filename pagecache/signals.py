@@ -1,0 +1,111 @@
+"""What each edit purges at the edge (purging.py says how).
+
+- A publication saved, deleted, or its byline, areas, tags or hand-picked related items
+  changed: purged if it is public now or was when it was loaded (a draft's edits show
+  nowhere); one scheduled for later is purged at its moment.
+- An expert, research area, series, publication type, tag or newsletter saved or deleted: its
+  own key (every page showing it) and ``all-<model>`` (the pages listing every one of them).
+- A deploy (``migrate``): everything.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_migrate, post_save
+from taggit.models import Tag
+
+from authors.models import Author
+from core.surrogates import all_key, key_for
+from publications.models import Authorship, Publication, PublicationType
+from research_areas.models import ResearchArea
+from series.models import Series
+from subscriptions.models import Newsletter
+
+from . import purging
+
+SHOWN_ON_PAGES = (Author, ResearchArea, Series, PublicationType, Tag, Newsletter)
+STATE_FIELDS = {"status", "published_at"}
+
+
+def _remember_state(sender, instance, **kwargs):
+    """Whether it was public as loaded, read only from fields the query loaded (a deferred
+    field would cost a query per instance)."""
+    loaded = STATE_FIELDS.isdisjoint(instance.get_deferred_fields())
+    instance._was_public = loaded and instance.is_published
+
+
+def _publication_changed(publication, using) -> None:
+    was_public = getattr(publication, "_was_public", False)
+    if was_public or publication.is_published:
+        purging.purge_publication(publication.pk, using=using)
+    if publication.is_scheduled:
+        purging.purge_when_live(publication.pk, using=using)
+
+
+def _publication_saved(sender, instance, using, raw=False, **kwargs):
+    if raw:
+        return
+    _publication_changed(instance, using)
+    instance._was_public = instance.is_published
+
+
+def _publication_deleted(sender, instance, using, **kwargs):
+    if getattr(instance, "_was_public", False):
+        # Its relations are gone with it: the pages that showed it carry its own key.
+        purging.purge(key_for(instance), all_key(Publication), using=using)
+
+
+def _byline_changed(sender, instance, using, raw=False, **kwargs):
+    if raw:
+        return
+    publication = Publication.objects.using(using).filter(pk=instance.publication_id).first()
+    if publication is not None:
+        _publication_changed(publication, using)
+        if publication.is_published:
+            # An expert taken off the byline: their page listed it.
+            purging.purge(key_for(instance.author), using=using)
+
+
+def _relations_changed(sender, instance, action, reverse, model, pk_set, using, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Publication):
+        _publication_changed(instance, using)
+        if instance.is_published:
+            # Areas, tags or picks taken off: their pages listed it.
+            purging.purge(*(f"{model._meta.model_name}-{pk}" for pk in pk_set or ()), using=using)
+    elif pk_set:
+        # From the other side (an area's publications changed): each publication named.
+        for publication in Publication.objects.using(using).filter(pk__in=pk_set):
+            _publication_changed(publication, using)
+
+
+def _shown_object_changed(sender, instance, using, raw=False, **kwargs):
+    if not raw:
+        purging.purge(key_for(instance), all_key(sender), using=using)
+
+
+def _migrated(sender, using, **kwargs):
+    purging.purge_everything(using=using)
+
+
+def connect(*, migrations_of) -> None:
+    post_init.connect(_remember_state, sender=Publication, dispatch_uid="pagecache.state")
+    post_save.connect(_publication_saved, sender=Publication, dispatch_uid="pagecache.publication")
+    post_delete.connect(_publication_deleted, sender=Publication, dispatch_uid="pagecache.deleted")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(_byline_changed, sender=Authorship, dispatch_uid=f"pagecache.byline.{name}")
+        for model in SHOWN_ON_PAGES:
+            uid = f"pagecache.shown.{model._meta.label_lower}.{name}"
+            signal.connect(_shown_object_changed, sender=model, dispatch_uid=uid)
+    for field in ("areas", "related"):
+        m2m_changed.connect(
+            _relations_changed,
+            sender=Publication._meta.get_field(field).remote_field.through,
+            dispatch_uid=f"pagecache.m2m.{field}",
+        )
+    m2m_changed.connect(_tags_changed, dispatch_uid="pagecache.m2m.tags")
+    post_migrate.connect(_migrated, sender=migrations_of, dispatch_uid="pagecache.migrated")
+
+
+def _tags_changed(sender, instance, action, **kwargs):
+    """django-taggit sends ``m2m_changed`` from its own tagged-item model."""
+    if sender is Publication.tags.through:
+        _relations_changed(sender, instance, action, **kwargs)
