@@ -43,19 +43,25 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 # Needs PostgreSQL: a database of its own (created when missing), which it fills with
-# 20,000 generated publications on the first run; and wrk, the HTTP load tool, installed here
-# when missing if we are root on Debian or Ubuntu. Results go to benchmarks/results/.
+# 20,000 generated publications on the first run; wrk, the HTTP load tool, and Varnish (with
+# varnish-modules, for the VCL's xkey), installed here when missing if we are root on Debian or
+# Ubuntu. Search timings first, then the load benchmark, which checks them against their target
+# too. Results go to benchmarks/results/.
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/redcell_bench
 bench: $(VENV)/.installed
-	@if ! command -v wrk >/dev/null 2>&1; then \
+	@missing=""; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	{ command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ]; } || missing="$$missing varnish varnish-modules"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	    apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "make bench needs wrk: apt-get install wrk (Debian, Ubuntu) or brew install wrk"; exit 1; \
+	    echo "make bench needs$$missing: apt-get install$$missing (Debian, Ubuntu)"; exit 1; \
 	  fi; \
 	fi
-	$(BIN)/python benchmarks/search.py
-	$(BIN)/python benchmarks/load.py
+	@mkdir -p benchmarks/results
+	$(BIN)/python benchmarks/search.py --json benchmarks/results/search-latest.json
+	$(BIN)/python benchmarks/load.py --search-json benchmarks/results/search-latest.json
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -19,7 +19,7 @@ class AuthorDetailView(ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return self.author.publications.published().with_cards()
+        return self.author.publications.published().card_rows()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)

@@ -11,20 +11,27 @@ Creates the database when it is missing, migrates it, tops it up with generated 
   five facets with counts, template), through Django's test client;
 - "home page", for scale: what any page of the site costs on the same machine.
 
-It prints the median, p95 and worst of each, and the machine's core count. It refuses to add
-generated content to a database holding other publications (``--force`` overrides).
+It prints the median, p95 and worst of each, the machine's core count, and each query's matches
+(and whether its facets were counted over the first results only, publications/search/page.py),
+writes them to ``benchmarks/results/search-<date>.md`` and, with ``--json``, the search page's
+figures for ``benchmarks/load.py``. It refuses to add generated content to a database holding
+other publications (``--force`` overrides).
 """
 
 import argparse
+import json
 import os
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/redcell_bench"
+RESULTS = ROOT / "benchmarks" / "results"
+P95_TARGET_MS = 100
 
 QUERIES = [
     "sanctions",
@@ -93,6 +100,7 @@ def main() -> int:
     parser.add_argument(
         "--force", action="store_true", help="Add generated content even to a mixed database."
     )
+    parser.add_argument("--json", type=Path, help="Also write the search page's figures here, as JSON.")
     args = parser.parse_args()
 
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
@@ -109,11 +117,13 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
+    from django.http import QueryDict
     from django.test import Client
     from django.urls import reverse
 
     from demo.management.commands.generate_content import GENERATED_SLUG
     from publications.models import Publication
+    from publications.search.page import search_page
 
     call_command("migrate", verbosity=0)
     if Publication.objects.exclude(slug__regex=GENERATED_SLUG).exists() and not args.force:
@@ -146,6 +156,9 @@ def main() -> int:
         assert response.status_code == 200, response.status_code
 
     hits = {query: published.search(query).count() for query in QUERIES}
+    capped = {
+        query: search_page(QueryDict(urlencode({"q": query})), published).facets_capped for query in QUERIES
+    }
     for query in QUERIES:  # warm caches once, untimed
         ranked(query)
         page(query)
@@ -167,17 +180,40 @@ def main() -> int:
         timings["home page"].append((time.perf_counter() - started) * 1000)
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print()
-    print(f"{'query':<28} {'matches':>8} {'page median':>12}")
+    lines = [
+        f"Search benchmark, {datetime.now():%Y-%m-%d %H:%M}: {Publication.objects.count()} publications "
+        f"({published.count()} published), PostgreSQL {server}, {cores} cores, "
+        f"{len(QUERIES)} queries x {args.repeat} runs",
+        "",
+        f"{'query':<28} {'matches':>8} {'page median':>12}  facets",
+    ]
     for query in QUERIES:
-        print(f"{query:<28} {hits[query]:>8} {statistics.median(per_query[query]):>9.1f} ms")
+        counted = "first results" if capped[query] else "all matches"
+        lines.append(
+            f"{query:<28} {hits[query]:>8} {statistics.median(per_query[query]):>9.1f} ms  {counted}"
+        )
+    lines.append("")
+    lines += [summary(label, values) for label, values in timings.items()]
+    page_p95 = percentile(timings["search page"], 0.95)
+    lines += [
+        "",
+        f"- {'met   ' if page_p95 < P95_TARGET_MS else 'MISSED'} search page p95 under "
+        f"{P95_TARGET_MS} ms: {page_p95:.1f} ms",
+    ]
+    text = "\n".join(lines) + "\n"
     print()
-    print(
-        f"{Publication.objects.count()} publications ({published.count()} published), PostgreSQL {server}, "
-        f"{cores} cores, {len(QUERIES)} queries x {args.repeat} runs"
-    )
-    for label, values in timings.items():
-        print(summary(label, values))
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"search-{datetime.now():%Y%m%d-%H%M%S}.md").write_text(text)
+    if args.json:
+        figures = {
+            "queries": len(QUERIES),
+            "runs": len(timings["search page"]),
+            "median": statistics.median(timings["search page"]),
+            "p95": page_p95,
+            "max": max(timings["search page"]),
+        }
+        args.json.write_text(json.dumps(figures, indent=2))
     return 0
 
 

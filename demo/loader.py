@@ -15,6 +15,7 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from django.apps import apps
 
 from demo import markdown
 from publications import body
@@ -53,6 +54,8 @@ class Expert:
     slug: str
     name: str
     role: str = ""
+    photo: bool = True
+    photo_alt: str = ""
     bio: str = field(default="", metadata=TEXT)
 
 
@@ -91,7 +94,31 @@ class Publication:
     days_ago: int | None = None
     hours_ago: int = 0
     status: str = ""
+    hero: bool | None = None
+    hero_alt: str = ""
+    hero_caption: str = ""
+    hero_credit: str = ""
     body: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class Page:
+    slug: str
+    title: str
+    parent: str = ""
+    description: str = ""
+    draft: bool = False
+    body: str = field(default="", metadata=TEXT)
+
+
+@dataclass
+class MenuLink:
+    """One item of a menu in menus.yaml: a label, and a page, a list or a url to lead to."""
+
+    label: str
+    page: str = ""
+    list: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -102,6 +129,8 @@ class Content:
     types: dict[str, PublicationType]
     newsletters: dict[str, Newsletter]
     publications: dict[str, Publication]
+    pages: dict[str, Page]
+    menus: dict[str, list[MenuLink]]
 
 
 FOLDERS = {
@@ -111,7 +140,10 @@ FOLDERS = {
     "types": PublicationType,
     "newsletters": Newsletter,
     "publications": Publication,
+    "pages": Page,
 }
+MARKDOWN_BODIES = (Publication, Page)
+MENUS_FILE = "menus.yaml"
 
 
 def read_content(directory: Path = CONTENT_DIR) -> Content:
@@ -120,7 +152,10 @@ def read_content(directory: Path = CONTENT_DIR) -> Content:
     if not directory.is_dir():
         raise ContentError([f"{directory} is not a folder"])
     problems: list[str] = []
-    content = Content(**{folder: _read_folder(directory, folder, problems) for folder in FOLDERS})
+    content = Content(
+        **{folder: _read_folder(directory, folder, problems) for folder in FOLDERS},
+        menus=_read_menus(directory / MENUS_FILE, problems),
+    )
     # References are checked once every file reads: a file left out would make them all look wrong.
     problems = problems or check(content)
     if problems:
@@ -154,11 +189,23 @@ def _read_folder(directory: Path, folder: str, problems: list[str]) -> dict:
 
 
 def _item(kind: type, slug: str, post: frontmatter.Post):
+    text_field = next((f.name for f in dataclasses.fields(kind) if f.metadata.get("text")), None)
+    values, problems = _values(kind, post.metadata, text_field)
+    text = post.content.strip()
+    if text_field:
+        # Descriptions and bios are shown as one paragraph of plain text; bodies are Markdown.
+        values[text_field] = markdown.to_html(text) if kind in MARKDOWN_BODIES else " ".join(text.split())
+    elif text:
+        problems.append("nothing is read below the front matter here: move the text into a field")
+    return (None, problems) if problems else (kind(slug=slug, **values), [])
+
+
+def _values(kind: type, given: dict, text_field: str | None = None) -> tuple[dict, list[str]]:
+    """The fields of ``kind`` in ``given``, each checked against its type, and the problems."""
     problems = []
     fields = {f.name: f for f in dataclasses.fields(kind) if f.name != "slug"}
-    text_field = next((name for name, f in fields.items() if f.metadata.get("text")), None)
     values = {}
-    for key, value in post.metadata.items():
+    for key, value in given.items():
         if key not in fields or key == text_field:
             problems.append(f"unknown field {key!r} (known: {', '.join(sorted(set(fields) - {text_field}))})")
         elif not _is_a(value, fields[key].type):
@@ -170,14 +217,36 @@ def _item(kind: type, slug: str, post: frontmatter.Post):
         for name, f in fields.items()
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     ]
-    problems += [f"missing field {name!r}" for name in required if name not in post.metadata]
-    text = post.content.strip()
-    if text_field:
-        # Descriptions and bios are shown as one paragraph of plain text; bodies are Markdown.
-        values[text_field] = markdown.to_html(text) if kind is Publication else " ".join(text.split())
-    elif text:
-        problems.append("nothing is read below the front matter here: move the text into a field")
-    return (None, problems) if problems else (kind(slug=slug, **values), [])
+    problems += [f"missing field {name!r}" for name in required if name not in given]
+    return values, problems
+
+
+def _read_menus(path: Path, problems: list[str]) -> dict[str, list[MenuLink]]:
+    """The menus in ``menus.yaml`` (none without the file), each a list of links in order."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as error:
+        problems.append(f"{MENUS_FILE}: not valid YAML: {error}")
+        return {}
+    known = apps.get_model("website", "MenuItem").Menu.values
+    if not isinstance(data, dict) or not set(data) <= set(known):
+        problems.append(f"{MENUS_FILE}: give the menus ({', '.join(known)}), each a list of links")
+        return {}
+    menus = {}
+    for menu, links in data.items():
+        menus[menu] = []
+        for number, link in enumerate(links if isinstance(links, list) else [links], 1):
+            where = f"{MENUS_FILE}, {menu} item {number}"
+            if not isinstance(link, dict):
+                problems.append(f"{where}: write an item as label: with page:, list: or url:")
+                continue
+            values, found = _values(MenuLink, link)
+            problems += [f"{where}: {problem}" for problem in found]
+            if not found:
+                menus[menu].append(MenuLink(**values))
+    return menus
 
 
 def _is_a(value, kind) -> bool:
@@ -221,7 +290,33 @@ def check(content: Content) -> list[str]:
         problems += _unknown(where, "series", newsletter.series, content.series)
     for publication in content.publications.values():
         problems += _check_publication(publication, content)
+    for page in content.pages.values():
+        problems += _check_page(page, content)
+    lists = [key for key, _ in apps.get_model("website", "MenuItem")._meta.get_field("named").choices]
+    for menu, links in content.menus.items():
+        for number, link in enumerate(links, 1):
+            where = f"{MENUS_FILE}, {menu} item {number}"
+            if sum(map(bool, (link.page, link.list, link.url))) != 1:
+                problems.append(f"{where}: give one of page, list or url")
+            problems += _unknown(where, "page", [link.page], content.pages)
+            if link.list and link.list not in lists:
+                problems.append(f"{where}: unknown list {link.list!r} (one of {', '.join(lists)})")
+            if link.url and not re.match(r"https?://|/(?!/)", link.url):
+                problems.append(f"{where}: a url starts with https:// or /")
     return problems
+
+
+def _check_page(page: Page, content: Content) -> list[str]:
+    where = f"pages/{page.slug}.md"
+    problems = _unknown(where, "parent page", [page.parent], content.pages)
+    seen, parent = {page.slug}, content.pages.get(page.parent)
+    while parent and parent.slug not in seen:
+        seen.add(parent.slug)
+        parent = content.pages.get(parent.parent)
+    if parent:
+        problems.append(f"{where}: the page is its own ancestor")
+    dangling = dangling_note_refs(body.render(body.sanitize(page.body)).html)
+    return problems + [f"{where}: [^{number}] has no note under ## Notes" for number in dangling]
 
 
 def _unknown(where: str, what: str, slugs: list[str], known: dict) -> list[str]:

@@ -5,9 +5,12 @@
   nowhere); one scheduled for later is purged at its moment.
 - An expert, research area, series, publication type, tag or newsletter saved or deleted: its
   own key (every page showing it) and ``all-<model>`` (the pages listing every one of them).
+- An editable page or a menu item the same; a page also purges the pages below it, whose
+  addresses and visibility follow it (a menu leading to one of them carries its key).
 - A deploy (``migrate``): everything.
 """
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_migrate, post_save
 from taggit.models import Tag
 
@@ -21,6 +24,8 @@ from subscriptions.models import Newsletter
 from . import purging
 
 SHOWN_ON_PAGES = (Author, ResearchArea, Series, PublicationType, Tag, Newsletter)
+# Models of apps beside this one, named rather than imported (apps on one layer stay apart).
+SHOWN_ON_PAGES_BESIDE = ("website.Page", "website.MenuItem")
 STATE_FIELDS = {"status", "published_at"}
 
 
@@ -82,6 +87,14 @@ def _shown_object_changed(sender, instance, using, raw=False, **kwargs):
         purging.purge(key_for(instance), all_key(sender), using=using)
 
 
+def _page_changed(sender, instance, using, raw=False, **kwargs):
+    """The pages below a page take their addresses and visibility from it."""
+    if not raw:
+        below = sender.objects.using(using).filter(path__startswith=f"{instance.path}/").only("pk")
+        if keys := [key_for(page) for page in below]:
+            purging.purge(*keys, using=using)
+
+
 def _migrated(sender, using, **kwargs):
     purging.purge_everything(using=using)
 
@@ -92,9 +105,10 @@ def connect(*, migrations_of) -> None:
     post_delete.connect(_publication_deleted, sender=Publication, dispatch_uid="pagecache.deleted")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(_byline_changed, sender=Authorship, dispatch_uid=f"pagecache.byline.{name}")
-        for model in SHOWN_ON_PAGES:
+        for model in (*SHOWN_ON_PAGES, *map(apps.get_model, SHOWN_ON_PAGES_BESIDE)):
             uid = f"pagecache.shown.{model._meta.label_lower}.{name}"
             signal.connect(_shown_object_changed, sender=model, dispatch_uid=uid)
+    post_save.connect(_page_changed, sender="website.Page", dispatch_uid="pagecache.page.below")
     for field in ("areas", "related"):
         m2m_changed.connect(
             _relations_changed,

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +58,14 @@ def owned_by(user) -> Q:
     return Q(created_by=user) | Q(Exists(bylined))
 
 
+def byline() -> Prefetch:
+    """A publication's authorships in byline order, with their experts: for ``prefetch_related``,
+    or ``prefetch_related_objects`` on a publication already read."""
+    return Prefetch(
+        "authorships", queryset=Authorship.objects.select_related("author").order_by("position", "id")
+    )
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """The one rule of visibility: published, and its time has come."""
@@ -94,20 +102,28 @@ class PublicationQuerySet(models.QuerySet):
         """Publications with their type, series and ordered authors, in a fixed number of
         queries. The search vector, stored in the row and larger than the text, is left in the
         database."""
-        return (
-            self.select_related("type", "series")
-            .prefetch_related(
-                Prefetch(
-                    "authorships",
-                    queryset=Authorship.objects.select_related("author").order_by("position", "id"),
-                )
-            )
-            .defer("search_vector")
-        )
+        return self.select_related("type", "series").prefetch_related(byline()).defer("search_vector")
+
+    def in_any(self, *parts):
+        """These publications whose pk is in any of ``parts`` (querysets of pks, each of which
+        may be ordered and sliced), in one statement: ``pk IN (a UNION b…)``, which the database
+        answers from the parts, where ``pk IN a OR pk IN b`` can make it read every row. Each part
+        goes in a subquery of its own where the database takes no LIMIT in a UNION (SQLite)."""
+        if not connections[self.db].features.supports_slicing_ordering_in_compound:
+            parts = [
+                self.model.objects.order_by().filter(pk__in=part).values_list("pk", flat=True)
+                for part in parts
+            ]
+        return self.filter(pk__in=parts[0].union(*parts[1:]))
 
     def with_cards(self):
         """What a list of publication cards shows: ``with_bylines()``, without the text."""
         return self.with_bylines().defer("body", "body_html", "toc")
+
+    def card_rows(self):
+        """``with_cards()`` without reading the bylines: for lists whose cards are kept between
+        renders (publications/fragments.py), which read them only for the cards not kept."""
+        return self.with_cards().prefetch_related(None)
 
     def search(self, query: str):
         """Publications matching ``query`` (web-search syntax: "a phrase", -word, or), best

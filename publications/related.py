@@ -4,7 +4,7 @@ then recency.
 
 Only the latest ``RELATED_POOL`` of each kind of match are candidates, so the cost does not grow
 with the number of publications. Each pool is a small queryset over the caller's queryset (which
-is ``published()``), and one statement reads them all:
+is ``published()``), and their union is the candidates:
 
 - the strong matches: hand-picked items, the latest of the same series, the latest by the same
   authors;
@@ -12,7 +12,9 @@ is ``published()``), and one statement reads them all:
   in common);
 - the latest of all.
 
-A second statement ranks the candidates and reads the winners for their cards.
+One statement gathers the candidates, ranks them and reads the winners for their cards; a second
+reads the winners' bylines. On a public publication page the result is kept with the page's other
+fragments (fragments.py), so it is worked out once per content version, not once per reader.
 
 The rule "weaker matches only when the stronger ones are too few" needs no condition here: an
 item of a weaker pool shares nothing that ranks it above a strong match, so it reaches the list
@@ -23,7 +25,6 @@ unread when the same series or the same authors fill the list on their own.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, When
 from taggit.models import TaggedItem
 
@@ -49,7 +50,7 @@ def _flag(condition: Q) -> Case:
 
 def related_to(queryset, publication, limit: int) -> list:
     """Up to ``limit`` items of ``queryset`` related to ``publication``, best first, with what
-    their cards show, in two statements (the candidates, then the winners) and the cards' prefetch.
+    their cards show: one statement, and the cards' prefetch.
 
     The publication's authors, areas and tags come from what its page prefetched (a query each
     otherwise). Models are reached through the queryset's own, so models.py can import this."""
@@ -98,12 +99,8 @@ def related_to(queryset, publication, limit: int) -> list:
         pools.append(newest.filter(topic, *enough).exclude(stronger)[:pool])
     pools.append(newest[:limit])
 
-    if not connections[queryset.db].features.supports_slicing_ordering_in_compound:
-        # SQLite takes no LIMIT in the parts of a UNION: each part goes in a subquery.
-        pools = [model.objects.order_by().filter(pk__in=part).values_list("pk", flat=True) for part in pools]
-    candidates = list(pools[0].union(*pools[1:]))
     ranked = (
-        others.filter(pk__in=candidates)
+        others.in_any(*pools)
         .annotate(**rank)
         .order_by(*(f"-{key}" for key in rank), *NEWEST)
         .with_cards()[:limit]

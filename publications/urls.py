@@ -19,4 +19,6 @@ urlpatterns = [
     path("<slug:slug>/", cached_page(views.PublicationDetailView.as_view()), name="detail"),
     path("<slug:slug>/cite.bib", cached_page(views.citation), {"fmt": "bibtex"}, name="cite_bibtex"),
     path("<slug:slug>/cite.ris", cached_page(views.citation), {"fmt": "ris"}, name="cite_ris"),
+    # Not a cached page: a PDF is no page to keep in the page cache. It sets its own headers.
+    path("<slug:slug>/pdf/", views.pdf, name="pdf"),
 ]

@@ -1,54 +1,128 @@
+import hashlib
 import mimetypes
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from . import citations, sharing
+from . import pdf as pdf_files
 from .filters import PublicationFilter
-from .models import Publication
+from .fragments import Fragments
+from .models import Publication, byline
 from .search.page import search_page
 
 PAGE_SIZE = 12
 
 
+class RememberedCountPaginator(Paginator):
+    """A paginator whose count is kept with the page's fragments: counting every publication
+    that matches costs milliseconds at tens of thousands, and the count changes only with the
+    content."""
+
+    def __init__(self, *args, fragments: Fragments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fragments = fragments
+
+    @cached_property
+    def count(self) -> int:
+        count = self.fragments.get("count")
+        if count is None:
+            count = super().count
+            self.fragments.put("count", count)
+        return count
+
+
 class PublicationListView(FilterView):
-    """Published work, newest first, narrowed by the filters in filters.py."""
+    """Published work, newest first, narrowed by the filters in filters.py. The filter form,
+    which lists every type, area, series, expert and year, and the count are fragments kept
+    under the content version for each set of filters (fragments.py)."""
 
     filterset_class = PublicationFilter
     paginate_by = PAGE_SIZE
     template_name = "publications/publication_list.html"
 
+    def get(self, request, *args, **kwargs):
+        query = request.GET.copy()
+        query.pop("page", None)
+        self.filter_query = query.urlencode()
+        digest = hashlib.sha256(sorted_query(query).encode()).hexdigest()[:32]
+        self.fragments = Fragments(request, "publication-list", digest)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Publication.objects.published().with_cards()
+        return Publication.objects.published().card_rows()
+
+    def get_paginator(self, *args, **kwargs):
+        return RememberedCountPaginator(*args, fragments=self.fragments, **kwargs)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(**kwargs) | {"filter_query": query.urlencode()}
+        context = {"filter_query": self.filter_query, "fragments": self.fragments}
+        return super().get_context_data(**kwargs) | context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        with self.fragments.recording():
+            response.render()
+        return response
+
+
+def sorted_query(query) -> str:
+    """A query string's parameters in one order, so ``?a=1&b=2`` and ``?b=2&a=1`` are one key."""
+    return urlencode(sorted((name, value) for name in query for value in query.getlist(name)))
+
+
+def detail_relations() -> list:
+    """What the byline, the topics and the citations show, beyond the row with its type and series."""
+    return [byline(), "areas", "tags"]
 
 
 def detail_context(publication: Publication) -> dict:
+    """Authors and "Recent & Related" are read when the template first uses them, so a page
+    whose fragments come from the cache reads neither."""
     return {
         "publication": publication,
-        "authors": publication.ordered_authors(),
-        "related": Publication.objects.published().related_to(publication),
+        "authors": SimpleLazyObject(publication.ordered_authors),
+        "related": SimpleLazyObject(lambda: Publication.objects.published().related_to(publication)),
     }
 
 
 def publication_detail_queryset(queryset):
-    return queryset.with_bylines().prefetch_related("areas", "tags").defer("body")
+    return (
+        queryset.select_related("type", "series")
+        .prefetch_related(*detail_relations())
+        .defer("body", "search_vector")
+    )
 
 
 class PublicationDetailView(DetailView):
+    """A publication page. Its byline, topics, citations and "Recent & Related" are fragments
+    kept under the content version (fragments.py): when they are in the cache, the page reads
+    the publication's row and nothing else of it."""
+
     context_object_name = "publication"
 
     def get_queryset(self):
-        return publication_detail_queryset(Publication.objects.published())
+        return Publication.objects.published().select_related("type", "series").defer("body", "search_vector")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | detail_context(self.object)
+        self.fragments = Fragments(self.request, "publication", self.object.pk)
+        return (
+            super().get_context_data(**kwargs) | detail_context(self.object) | {"fragments": self.fragments}
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        with self.fragments.recording():
+            if not self.fragments.found:
+                prefetch_related_objects([self.object], *detail_relations())
+            response.render()
+        return response
 
 
 def search(request):
@@ -133,3 +207,17 @@ def shared_file(request, token, name):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def pdf(request, slug):
+    """The publication as a PDF: the staff-uploaded file where there is one, else the generated
+    one, made now if this version has not been made yet (pdf.py). Everyone gets what
+    ``published()`` shows, cacheable like other public files; staff also what ``visible_to``
+    lets them see, never kept by a shared cache; anyone else a 404."""
+    publication = pdf_files.source().published().filter(slug=slug).first()
+    public = publication is not None
+    if not public and request.user.is_staff:
+        publication = pdf_files.source().visible_to(request.user).filter(slug=slug).first()
+    if publication is None:
+        raise Http404("No such publication.")
+    return pdf_files.response(publication, public=public)

@@ -25,6 +25,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# With DEBUG on, readers still get the site's designed 404 and 500 pages; DEBUG_ERROR_PAGES=1
+# asks for Django's debug pages instead (every URL pattern on a 404, the traceback on a 500).
+DEBUG_ERROR_PAGES = env_bool("DEBUG_ERROR_PAGES")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -98,6 +101,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "website.middleware.DesignedErrorPagesMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the "too many attempts" page.
     "axes.middleware.AxesMiddleware",

@@ -8,6 +8,7 @@ from publications import feeds
 from publications import views as publication_views
 from publications.filters import FILTERED_BY
 from publications.models import Publication
+from website.urls import page_urls
 
 # Feeds sit below the pages they follow; the author, area and series apps know nothing of
 # publications, so their feeds are wired here, ahead of those apps' own URLs.
@@ -47,6 +48,8 @@ urlpatterns = [
     path("series/", include("series.urls")),
     path("subscribe/", include("subscriptions.urls")),
     path("admin/", admin.site.urls),
+    # Last: editable pages answer only addresses no other route claims.
+    path("", include(page_urls)),
 ]
 
 handler404 = "website.views.page_not_found"

@@ -27,7 +27,7 @@ class ResearchAreaDetailView(ListView):
 
     def get_queryset(self):
         self.area = get_object_or_404(ResearchArea.objects.select_related("parent"), slug=self.kwargs["slug"])
-        return self.area.publications.published().with_cards()
+        return self.area.publications.published().card_rows()
 
     def get_context_data(self, **kwargs):
         experts = (

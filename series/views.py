@@ -14,7 +14,7 @@ class SeriesDetailView(ListView):
 
     def get_queryset(self):
         self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
-        return self.series.publications.published().with_cards()
+        return self.series.publications.published().card_rows()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(series=self.series, **kwargs)

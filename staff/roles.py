@@ -35,7 +35,8 @@ ROLES: dict[str, list[str]] = {
         "series.view_series",
         "taggit.view_tag",
     ],
-    # Everything editorial, including publishing, and the newsletters (not their subscribers).
+    # Everything editorial, including publishing, the site's pages and menus, and the
+    # newsletters (not their subscribers).
     EDITOR: [
         *_all("publications", "publication", "authorship", "publicationtype"),
         PUBLISH,
@@ -44,6 +45,7 @@ ROLES: dict[str, list[str]] = {
         *_all("series", "series"),
         *_all("taggit", "tag"),
         *_all("subscriptions", "newsletter"),
+        *_all("website", "page", "menuitem"),
         "subscriptions.view_digest",
         "subscriptions.view_delivery",
         # Linking an expert to a staff account picks the account from a list.

@@ -22,6 +22,13 @@ The publication factory makes a *visible* publication unless told otherwise::
 
 Each publication gets its own PublicationType unless ``type=`` is passed; share one
 (``memo = PublicationTypeFactory(name="Policy Memo")``) when a test filters by type.
+
+Editable pages are published too unless told otherwise, and menu items lead to a list::
+
+    PageFactory(title="About")                # /about/, published yesterday
+    PageFactory(parent=about, draft=True)     # below it, a draft (also scheduled=True)
+    MenuItemFactory(page=about)               # a header item leading to it
+    MenuItemFactory(menu="footer", url="https://example.org/")
 """
 
 from datetime import timedelta
@@ -34,6 +41,7 @@ from authors.models import Author
 from publications.models import Authorship, Publication, PublicationType
 from research_areas.models import ResearchArea
 from series.models import Series
+from website.models import MenuItem, Page
 
 
 def days_ago(days: float):
@@ -134,3 +142,35 @@ class AuthorshipFactory(DjangoModelFactory):
     publication = factory.SubFactory(PublicationFactory)
     author = factory.SubFactory(AuthorFactory)
     position = 0
+
+
+class PageFactory(DjangoModelFactory):
+    """An editable page, published yesterday by default (``draft=True``, ``scheduled=True``)."""
+
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    description = factory.LazyAttribute(lambda page: f"What {page.title} is about.")
+    body = "<h2>Who we are</h2><p>An institute.</p>"
+    status = Page.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: days_ago(1))
+
+    class Params:
+        draft = factory.Trait(status=Page.Status.DRAFT, published_at=None)
+        scheduled = factory.Trait(published_at=factory.LazyFunction(lambda: days_ago(-7)))
+
+
+class MenuItemFactory(DjangoModelFactory):
+    """A header item, after those made before it; it leads to the publications list unless
+    given a ``page=`` or a ``url=``."""
+
+    class Meta:
+        model = MenuItem
+
+    menu = MenuItem.Menu.HEADER
+    position = factory.Sequence(lambda n: n)
+    label = factory.Sequence(lambda n: f"Link {n}")
+    named = factory.LazyAttribute(lambda item: "" if item.page or item.url else "publications")
+    page = None
+    url = ""

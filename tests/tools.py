@@ -17,6 +17,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "install with: apt-get install chromium default-jre-headless && npm ci"
 VARNISH_HINT = "install with: apt-get install varnish varnish-modules"
 VARNISHD = Path(os.environ.get("VARNISHD_PATH", "/usr/sbin/varnishd"))
+POPPLER_HINT = "install with: apt-get install poppler-utils"
 
 
 def require(*problems: str | None, hint: str = INSTALL_HINT) -> None:
@@ -41,6 +42,11 @@ def varnish_missing() -> str | None:
     if not any((folder / "libvmod_xkey.so").exists() for folder in vmods):
         return "the xkey vmod (varnish-modules) is not installed"
     return None
+
+
+def pdftotext_missing() -> str | None:
+    """pdftotext (Debian's poppler-utils), which reads the text of generated PDFs back."""
+    return None if shutil.which("pdftotext") else "pdftotext is not installed"
 
 
 def axe_missing() -> str | None:

@@ -10,10 +10,13 @@ import re
 import sys
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
+from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.log import log_response
 
 from core.security_log import log_event
 
@@ -61,6 +64,44 @@ def server_error(request):
     if _is_outage(exception):
         return database_unavailable(request)
     return views.server_error(request)
+
+
+# The designed error pages with DEBUG on ----------------------------------------------------
+
+# Errors Django answers with a 4xx page of its own, in DEBUG or not.
+CLIENT_ERRORS = (PermissionDenied, BadRequest, SuspiciousOperation, MultiPartParserError)
+
+
+def _designed_pages_in_debug() -> bool:
+    return settings.DEBUG and not getattr(settings, "DEBUG_ERROR_PAGES", False)
+
+
+class DesignedErrorPagesMiddleware:
+    """With ``DEBUG`` on (``make demo``), readers still get the site's 404 and 500 pages, not
+    Django's debug pages, which list every URL pattern and show tracebacks; the traceback goes
+    to the console. ``DEBUG_ERROR_PAGES=1`` asks for Django's. With ``DEBUG`` off Django itself
+    uses the designed pages (``handler404``, ``handler500``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and request.resolver_match is None and _designed_pages_in_debug():
+            # No URL pattern matched, so no view ran: the 404 is Django's debug page.
+            return views.page_not_found(request, None)
+        return response
+
+    def process_exception(self, request, exception):
+        if not _designed_pages_in_debug() or isinstance(exception, CLIENT_ERRORS):
+            return None
+        if isinstance(exception, Http404):
+            return views.page_not_found(request, exception)
+        response = views.server_error(request)
+        log_response(
+            "Internal Server Error: %s", request.path, response=response, request=request, exception=exception
+        )
+        return response
 
 
 # Headers ------------------------------------------------------------------------------------

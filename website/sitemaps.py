@@ -1,4 +1,5 @@
-"""``/sitemap.xml``: publications, experts, research areas, series and the list pages.
+"""``/sitemap.xml``: publications, experts, research areas, series, the list pages and the
+editable pages.
 
 Only published work is listed, and an expert's, area's or series' ``lastmod`` is the date of
 its latest published publication. Addresses are absolute on ``SITE_URL`` (not the host a
@@ -17,6 +18,8 @@ from authors.models import Author
 from publications.models import Publication
 from research_areas.models import ResearchArea
 from series.models import Series
+
+from .models import Page
 
 
 class SiteSitemap(Sitemap):
@@ -96,10 +99,23 @@ class PageSitemap(SiteSitemap):
         return self._latest
 
 
+class EditablePageSitemap(SiteSitemap):
+    """About, Contact, Privacy…: what ``Page.objects.published()`` shows."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        # A handful of pages, read in one query (a queryset would be counted first).
+        published = Page.objects.published().annotate(lastmod=Greatest("updated_at", "published_at"))
+        return list(published.only("path", "updated_at", "published_at"))
+
+
 sitemaps = {
     "pages": PageSitemap,
     "publications": PublicationSitemap,
     "experts": AuthorSitemap,
     "areas": ResearchAreaSitemap,
     "series": SeriesSitemap,
+    "editable_pages": EditablePageSitemap,
 }

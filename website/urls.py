@@ -8,7 +8,8 @@ from publications.models import Publication
 from research_areas.models import ResearchArea
 from series.models import Series
 
-from . import uploads, views
+from . import page_views, uploads, views
+from .models import PAGE_ROUTE, Page
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
     path("robots.txt", cached_page(views.robots), name="robots"),
     path(
         "sitemap.xml",
-        cached_page(sitemap, shows_all=[Publication, Author, ResearchArea, Series]),
+        cached_page(sitemap, shows_all=[Publication, Author, ResearchArea, Series, Page]),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
@@ -28,3 +29,13 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", uploads.media, name="media"),
     ]
+
+# Editable pages at their own paths (/about/, /about/contact/): wired last of all the site's
+# addresses (redcell/urls.py), so a page never shadows another route.
+page_urls = [
+    re_path(
+        r"^(?P<path>[-a-zA-Z0-9_]+(?:/[-a-zA-Z0-9_]+)*)/$",
+        cached_page(page_views.page),
+        name=PAGE_ROUTE,
+    ),
+]

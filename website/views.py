@@ -16,6 +16,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from core.links import absolute_url
+from publications.fragments import cards
 from publications.models import Publication
 from research_areas.models import ResearchArea
 
@@ -26,15 +27,24 @@ QUEUE_LAG_LIMIT_SECONDS = 300
 
 
 def home(request):
-    published = Publication.objects.published().with_cards()
-    featured = list(published.filter(featured=True)[:HOME_FEATURED])
-    latest = published.exclude(pk__in=[p.pk for p in featured])[:HOME_LATEST]
+    """The latest featured publications, then the latest of the rest: read together, as the
+    latest ``HOME_FEATURED`` featured and the latest ``HOME_FEATURED + HOME_LATEST`` of all hold
+    both lists."""
+    published = Publication.objects.published()
+    newest = ("-published_at", "-pk")
+    latest_featured = published.filter(featured=True).order_by(*newest).values("pk")[:HOME_FEATURED]
+    latest_of_all = published.order_by(*newest).values("pk")[: HOME_FEATURED + HOME_LATEST]
+    shown = list(published.card_rows().in_any(latest_featured, latest_of_all).order_by(*newest))
+    featured = [publication for publication in shown if publication.featured][:HOME_FEATURED]
+    latest = [publication for publication in shown if publication not in featured][:HOME_LATEST]
+    # Both lists' cards at once, so the bylines of those not kept are read in one query.
+    rendered = cards(request, featured + latest, large_first=True)
     return render(
         request,
         "home.html",
         {
-            "featured": featured,
-            "latest": latest,
+            "featured": rendered[: len(featured)],
+            "latest": rendered[len(featured) :],
             "areas": ResearchArea.objects.filter(parent__isnull=True),
         },
     )

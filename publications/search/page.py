@@ -1,20 +1,36 @@
-"""Everything the search page shows: results, facets with counts, and the links between them."""
+"""Everything the search page shows: results, facets with counts, and the links between them.
 
+Facets are counted over the first ``FACET_SAMPLE`` results in the order the page shows them (the
+best matches, or the newest), read in one statement that also counts every match, and the
+results pages within them come from the same read. Most searches match fewer, and their counts
+are exact. A word found in most of a large collection matches tens of thousands: counting facets
+over all of those would cost more than everything else on the page (three passes over the
+matches, 200 ms at 20,000 publications), so its facets count the first ``FACET_SAMPLE`` results
+instead. The page then says so, and shows each count as "312+": at least that many, as the
+first results are some of the matches. The number of results is always exact.
+"""
+
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db import connections
+from django.db.models import CharField, Count, Q, RowRange, Value, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, ExtractYear
 from django.http import QueryDict
 
+from series.models import Series
+
 from ..fulltext import engines
+from ..models import Authorship, Publication, PublicationType
 from .forms import SearchForm
 
 PAGE_SIZE = 10
 FACET_OPTIONS_SHOWN = 10
-# Facets read off the publication row itself, counted together in one grouped query.
-ROW_FACETS = ("type", "series", "year")
+# Results whose facets are counted; past this many matches, counts are "at least".
+FACET_SAMPLE = 500
 
 
 @dataclass
@@ -47,6 +63,10 @@ class SearchPage:
     sort: str = ""
     page: object = None
     facets: list[Facet] = field(default_factory=list)
+    # Facets counted over the first ``counted`` results only, of ``matched`` (counts are "at least").
+    facets_capped: bool = False
+    counted: int = 0
+    matched: int = 0
     active: list[ActiveFilter] = field(default_factory=list)
     query_string: str = ""  # the current search without its page number, for page links
     by_relevance_query: str = ""
@@ -59,7 +79,7 @@ class SearchPage:
 
 
 class KnownCountPaginator(Paginator):
-    """A paginator told its total, which the facet counts already give, saving a COUNT query."""
+    """A paginator told its total, which the read of the first results already gives."""
 
     def __init__(self, object_list, per_page, *, count: int, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -78,56 +98,152 @@ def _narrowed(matches, selected: dict, *skip: str):
     return matches
 
 
-def _counts(matches, selected: dict) -> tuple[dict[str, list[tuple]], int]:
-    """For each facet, [(key, label, count)] among ``matches`` narrowed by every *other*
-    selected facet (so with a type chosen the other types still show, to switch to); and how
-    many results there are with every facet applied.
+def _in_order(matches, query: str, sort: str):
+    """``matches`` in the page's order: best first, or newest first."""
+    if query and sort != "newest":
+        return engines.ranked(matches, query)
+    return matches.order_by("-published_at", "-pk")
 
-    Three queries, however many facets are chosen: one grouped by type, series and year
-    together (tallied here), one by research area, one by expert."""
+
+@dataclass
+class Sample:
+    """The first results, in order, with what each is filed under ({facet: [key]}), and each
+    facet's labels and natural order by key."""
+
+    order: list[int]
+    filed: dict[int, dict[str, list]]
+    labels: dict[str, dict[str, str]]
+    sort_keys: dict[str, dict[str, tuple]]
+    matched: int  # how many match, in the sample or not
+
+    @property
+    def capped(self) -> bool:
+        return self.matched > len(self.order)
+
+
+def _among(field: str, keys: list[int], using: str) -> Q:
+    """``field`` is one of ``keys``: on Postgres as one array parameter, as a thousand
+    placeholders cost more to write out and parse than the query takes to run."""
+    if connections[using].vendor == "postgresql":
+        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (keys,))})
+    return Q(**{f"{field}__in": keys})
+
+
+def _sample(ordered) -> Sample:
+    """The first ``FACET_SAMPLE`` of ``ordered`` with their facets, in two statements: the rows,
+    with the count of all matches from the same pass; then the labels of types and series, and
+    the sample's research areas and experts, together."""
+    # Counted over the whole frame, but in the results' first order (the rank): the database
+    # then works out the rank as it reads each match, rather than carrying every match's search
+    # vector past the count to rank it there, and sorts by one key, leaving the ties to the
+    # first results. Names are read after, for the sample only, for the same reason: joined
+    # here, they would be carried along for every match.
+    matched = Window(Count("pk"), order_by=ordered.query.order_by[:1], frame=RowRange(None, None))
     rows = list(
-        _narrowed(matches, selected, *ROW_FACETS)
-        .order_by()
-        .annotate(year=ExtractYear("published_at"))
-        .values("type__slug", "type__name", "type__position", "series__slug", "series__name", "year")
-        .annotate(n=Count("pk"))
+        ordered.annotate(year=ExtractYear("published_at"), matched=matched).values_list(
+            "pk", "type_id", "series_id", "year", "matched"
+        )[:FACET_SAMPLE]
     )
-    columns = {"type": "type__slug", "series": "series__slug", "year": "year"}
-    chosen = {name: _key(selected[name]) if selected[name] else None for name in ROW_FACETS}
+    sample = Sample(
+        [], {}, {name: {} for name in SearchForm.FACETS}, {name: {} for name in SearchForm.FACETS}, 0
+    )
+    if not rows:
+        return sample
+    sample.matched = rows[0][-1]
+    labels, sort_keys = sample.labels, sample.sort_keys
+    kinds = {"type": {}, "series": {}}
+    for kind, key, slug, name, extra in _labels_and_links([row[0] for row in rows], ordered.db):
+        if kind in kinds:
+            kinds[kind][key] = slug
+            labels[kind][slug] = name
+            sort_keys[kind][slug] = (int(extra), name) if kind == "type" else (name,)
+            continue
+        sample.filed.setdefault(key, _unfiled())[kind].append(slug)
+        labels[kind][slug] = name
+        sort_keys[kind][slug] = (extra, name) if kind == "author" else (name,)
+    for pk, type_id, series_id, year, _ in rows:
+        filed = sample.filed.setdefault(pk, _unfiled())
+        filed["type"].append(kinds["type"][type_id])
+        if series_id is not None:
+            filed["series"].append(kinds["series"][series_id])
+        filed["year"].append(str(year))
+        labels["year"][str(year)], sort_keys["year"][str(year)] = str(year), (-year,)
+        sample.order.append(pk)
+    return sample
 
-    def fits(row, skip: str = "") -> bool:
-        return all(chosen[name] in (None, str(row[columns[name]])) for name in ROW_FACETS if name != skip)
 
-    def tally(name: str, label, order) -> list[tuple]:
-        totals, labels, orders = {}, {}, {}
-        for row in rows:
-            key = row[columns[name]]
-            if key is not None and fits(row, skip=name):
-                totals[key] = totals.get(key, 0) + row["n"]
-                labels[key], orders[key] = label(row), order(row)
-        return [(str(key), labels[key], totals[key]) for key in sorted(totals, key=orders.get)]
+def _unfiled() -> dict[str, list]:
+    return {name: [] for name in SearchForm.FACETS}
 
+
+def _labels_and_links(keys: list[int], using: str):
+    """(kind, key, slug, name, extra) rows, in one statement: every type (by id, with its
+    position) and series (by id), and the research areas and experts (with their sort names) of
+    the publications ``keys`` (by publication)."""
+    text = CharField()
+    parts = [
+        PublicationType.objects.annotate(kind=Value("type"), extra=Cast("position", text)).values_list(
+            "kind", "pk", "slug", "name", "extra"
+        ),
+        Series.objects.annotate(kind=Value("series"), extra=Value("", text)).values_list(
+            "kind", "pk", "slug", "name", "extra"
+        ),
+        Publication.areas.through.objects.filter(_among("publication_id", keys, using))
+        .annotate(kind=Value("area"), extra=Value("", text))
+        .values_list("kind", "publication_id", "researcharea__slug", "researcharea__name", "extra"),
+        Authorship.objects.filter(_among("publication_id", keys, using))
+        .annotate(kind=Value("author"))
+        .values_list("kind", "publication_id", "author__slug", "author__name", "author__sort_name"),
+    ]
+    parts = [part.using(using).order_by() for part in parts]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _counts(sample: Sample, chosen: dict[str, str | None]) -> tuple[dict[str, list[tuple]], list[int]]:
+    """For each facet, [(key, label, count)] among the sample narrowed by every *other* chosen
+    facet (so with a type chosen the other types still show, to switch to), the commonest
+    first (years newest first); and the sample's results with every chosen facet applied."""
+    chosen = [(name, key) for name, key in chosen.items() if key is not None]
+    counted = {name: [] for name in SearchForm.FACETS}
+    fitting = []
+    for pk in sample.order:
+        filed = sample.filed[pk]
+        missed = [name for name, key in chosen if key not in filed[name]]
+        if not missed:
+            fitting.append(pk)
+            for name, keys in counted.items():
+                keys += filed[name]
+        elif len(missed) == 1:  # it counts towards the one facet it misses: choosing otherwise there
+            counted[missed[0]] += filed[missed[0]]
+    tallies = {name: Counter(keys) for name, keys in counted.items()}
     counts = {
-        "type": tally("type", lambda r: r["type__name"], lambda r: (r["type__position"], r["type__name"])),
-        "series": tally("series", lambda r: r["series__name"], lambda r: r["series__name"]),
-        "year": tally("year", lambda r: str(r["year"]), lambda r: -r["year"]),
+        name: [(key, sample.labels[name][key], tally[key]) for key in _ordered(name, tally, sample)]
+        for name, tally in tallies.items()
     }
-    # The commonest first (sorts are stable, so ties keep the natural order); years stay in order.
-    for name in ("type", "series"):
-        counts[name].sort(key=lambda option: -option[2])
-    for name, relation, order in (
-        ("area", "areas", ("areas__name",)),
-        ("author", "authorships__author", ("authorships__author__sort_name", "authorships__author__name")),
-    ):
-        grouped = (
-            _narrowed(matches, selected, name)
-            .filter(**{f"{relation}__isnull": False})
-            .values(f"{relation}__slug", f"{relation}__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", *order)
-        )
-        counts[name] = [(row[f"{relation}__slug"], row[f"{relation}__name"], row["n"]) for row in grouped]
-    return counts, sum(row["n"] for row in rows if fits(row))
+    return counts, fitting
+
+
+def _ordered(name: str, tally: Counter, sample: Sample) -> list[str]:
+    """A facet's keys, the commonest first, then in their natural order; years newest first."""
+    natural = sample.sort_keys[name]
+    if name == "year":
+        return sorted(tally, key=natural.get)
+    return sorted(tally, key=lambda key: (-tally[key], natural[key]))
+
+
+class _Results:
+    """The results as a sequence the paginator slices: a page within the sample is read by its
+    keys; one past it (only when the sample is capped), in order from the database."""
+
+    def __init__(self, rows, fitting: list[int], beyond):
+        self.rows, self.fitting, self.beyond = rows, fitting, beyond
+
+    def __getitem__(self, window: slice) -> list:
+        keys = self.fitting[window]
+        if self.beyond is not None and window.stop > len(self.fitting):
+            keys = list(self.beyond.values_list("pk", flat=True)[window])
+        found = {publication.pk: publication for publication in self.rows.filter(pk__in=keys).order_by()}
+        return [found[key] for key in keys if key in found]
 
 
 def _key(value) -> str:
@@ -163,16 +279,22 @@ def search_page(params: QueryDict, queryset) -> SearchPage:
         return result
 
     matches = engines.matching(queryset, result.query) if result.query else queryset
-    counts, total = _counts(matches, selected)
-    results = _narrowed(matches, selected)
-    if result.query and result.sort != "newest":
-        results = engines.ranked(results, result.query)
+    sample = _sample(_in_order(matches, result.query, result.sort))
+    chosen = {name: base.get(name) for name in SearchForm.FACETS}
+    counts, fitting = _counts(sample, chosen)
+    if not sample.capped:
+        total = len(fitting)
+    elif not result.active:
+        total = sample.matched
     else:
-        results = results.order_by("-published_at", "-pk")
+        total = _narrowed(matches, selected).count()
+    result.facets_capped, result.counted, result.matched = sample.capped, len(sample.order), sample.matched
     # Cards, but with the body: without Postgres headlines, snippets are cut from it here.
-    results = results.with_bylines().defer("body_html", "toc")
+    rows = queryset.with_bylines().defer("body_html", "toc")
     if result.query:
-        results = engines.with_headlines(results, result.query)
+        rows = engines.with_headlines(rows, result.query)
+    beyond = _in_order(_narrowed(matches, selected), result.query, result.sort) if sample.capped else None
+    results = _Results(rows, fitting, beyond)
     result.page = KnownCountPaginator(results, PAGE_SIZE, count=total).get_page(params.get("page"))
     result.page.object_list = list(result.page.object_list)
     if result.query:

@@ -24,6 +24,8 @@ def key_pages() -> dict[str, str]:
         "search": "/search/?q=energy",
         "search, nothing found": "/search/?q=zzzzqqq",
         "subscribe": "/subscribe/",
+        "about": "/about/",
+        "nested page": "/about/contact/",
         "not found": "/no-such-page/",
     }
 

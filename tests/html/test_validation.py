@@ -43,6 +43,8 @@ def pages(client) -> dict[str, str]:
         "manage": f"/subscribe/manage/{tokens.manage_token(subscriber.token)}/"
         if subscriber
         else "/subscribe/",
+        "about": "/about/",
+        "nested page": "/about/contact/",
         "not found": "/no-such-page/",
         "admin login": "/admin/login/",
     }

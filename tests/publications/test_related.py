@@ -1,11 +1,16 @@
 """'Recent & Related': hand-picked items first, then the closest matches, never a hidden one."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.urls import reverse
 
+from core import surrogates
 from publications.models import RELATED_LIMIT, Publication
 from publications.related import RELATED_POOL
-from publications.views import publication_detail_queryset
+from publications.views import PublicationDetailView, PublicationListView, publication_detail_queryset
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,
@@ -189,7 +194,7 @@ def test_only_the_latest_of_each_kind_are_candidates():
     assert older_sharing_more not in result
 
 
-def test_costs_three_queries_on_the_publication_page(django_assert_num_queries):
+def test_costs_two_queries_on_the_publication_page(django_assert_num_queries):
     series, author, area = SeriesFactory(), AuthorFactory(), ResearchAreaFactory()
     shared = {"series": series, "authors": [author], "areas": [area], "tags": ["grid"]}
     publication = PublicationFactory(related=[PublicationFactory()], **shared)
@@ -197,6 +202,100 @@ def test_costs_three_queries_on_the_publication_page(django_assert_num_queries):
     page = publication_detail_queryset(Publication.objects.published()).get(pk=publication.pk)
     ContentType.objects.get_for_model(Publication)
 
-    # The candidates, the winners, and the winners' bylines.
-    with django_assert_num_queries(3):
+    # The winners, ranked among the candidates in the same statement, and the winners' bylines.
+    with django_assert_num_queries(2):
         assert len(related(page)) == 4
+
+
+# Kept with the page's other fragments (publications/fragments.py) --------------------------------
+# Committed content, as on a real site: a test's own transaction keeps no fragments.
+
+
+def related_box(client, publication) -> str:
+    page = client.get(publication.get_absolute_url()).content.decode()
+    return page.partition('id="related"')[2].partition("</section>")[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_box_shows_a_new_publication_at_once(client):
+    cache.clear()
+    series = SeriesFactory()
+    publication = PublicationFactory(series=series, published_at=days_ago(10))
+    PublicationFactory(series=series, title="The Older Sibling", published_at=days_ago(20))
+    assert "The Older Sibling" in related_box(client, publication)
+
+    PublicationFactory(series=series, title="The Newer Sibling", published_at=days_ago(1))
+
+    assert "The Newer Sibling" in related_box(client, publication)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_box_shows_a_scheduled_publication_at_its_time(client, clock):
+    cache.clear()
+    series = SeriesFactory()
+    publication = PublicationFactory(series=series, published_at=days_ago(10))
+    PublicationFactory(series=series, title="Due Soon", published_at=clock.now() + timedelta(minutes=5))
+    assert "Due Soon" not in related_box(client, publication)
+
+    clock.advance(timedelta(minutes=4, seconds=59))
+    assert "Due Soon" not in related_box(client, publication)
+    clock.advance(timedelta(seconds=1))
+    assert "Due Soon" in related_box(client, publication)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_from_kept_fragments_names_what_it_shows(rf, django_assert_max_num_queries):
+    """The surrogate keys an edge cache purges by are the same whether the byline, topics and
+    "Recent & Related" were rendered or came from the cache."""
+    cache.clear()
+    series, author, area = SeriesFactory(), AuthorFactory(), ResearchAreaFactory()
+    publication = PublicationFactory(series=series, authors=[author], areas=[area], tags=["grid"])
+    PublicationFactory.create_batch(3, series=series, authors=[AuthorFactory()], areas=[area])
+    view = PublicationDetailView.as_view()
+
+    def keys_of_a_render() -> list[str]:
+        with surrogates.collecting() as keys:
+            view(rf.get(publication.get_absolute_url()), slug=publication.slug).render()
+        return keys.sorted()
+
+    rendered = keys_of_a_render()
+    with django_assert_max_num_queries(3):
+        from_the_cache = keys_of_a_render()
+
+    assert from_the_cache == rendered
+    assert {f"author-{author.pk}", f"researcharea-{area.pk}", f"series-{series.pk}"} <= set(rendered)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_card_shows_an_edit_to_its_expert_at_once(client):
+    cache.clear()
+    author = AuthorFactory(name="Ada Okafor")
+    publication = PublicationFactory(published_at=days_ago(10))
+    PublicationFactory(authors=[author], published_at=days_ago(20))
+    assert "Ada Okafor" in related_box(client, publication)
+
+    author.name = "Ada Okafor-Reyes"
+    author.save()
+
+    assert "Ada Okafor-Reyes" in related_box(client, publication)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_list_of_kept_cards_names_what_it_shows(rf):
+    """Cards come from the cache without their bylines being read: their experts' keys still
+    reach the page's surrogate keys."""
+    cache.clear()
+    authors = AuthorFactory.create_batch(2)
+    PublicationFactory.create_batch(3, authors=authors)
+    view = PublicationListView.as_view()
+
+    def keys_of_a_render() -> list[str]:
+        with surrogates.collecting() as keys:
+            view(rf.get(reverse("publications:list"))).render()
+        return keys.sorted()
+
+    rendered = keys_of_a_render()
+    from_the_cache = keys_of_a_render()
+
+    assert from_the_cache == rendered
+    assert {f"author-{author.pk}" for author in authors} <= set(rendered)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from publications.fulltext.fallback import parse_terms
 from publications.models import Authorship, Publication
+from publications.search import page as search_page_module
 from publications.search.page import PAGE_SIZE
 from tests.factories import (
     AuthorFactory,
@@ -301,6 +302,58 @@ def test_facet_links_keep_the_query_and_drop_the_page(client, shelf):
     option = {f.name: f for f in response.context["search"].facets}["type"].options[0]
 
     assert option.query == f"q=grid&type={shelf['memo'].slug}"
+
+
+# Broad searches: facets counted among the first results ------------------------------------
+
+
+@pytest.fixture
+def small_sample(monkeypatch):
+    """Facets counted over the first two results only, as over the first 500 of a large site."""
+    monkeypatch.setattr(search_page_module, "FACET_SAMPLE", 2)
+
+
+def test_a_search_matching_more_than_the_sample_counts_its_first_results(client, shelf, small_sample):
+    response = search_page(client, q="grid")
+    search = response.context["search"]
+
+    # Every match is found and counted, but the facets count the first two (the newest here,
+    # as all match alike), and say so.
+    assert sorted(titles(response)) == ["Grid one", "Grid three", "Grid two"]
+    assert search.page.paginator.count == 3
+    assert (search.facets_capped, search.counted, search.matched) == (True, 2, 3)
+    assert facet(response, "type") == {"Policy Memo": 1, "Report": 1}
+    assert facet(response, "year") == {"2024": 2}
+    page = response.content.decode()
+    assert "Counted among the first 2 of 3 results." in page
+    assert '1<span aria-hidden="true">+</span><span class="visually-hidden"> or more</span>' in page
+
+
+def test_a_capped_search_narrowed_by_a_facet_counts_and_pages_every_match(client, shelf, small_sample):
+    response = search_page(client, q="grid", author=shelf["ada"].slug)
+
+    assert sorted(titles(response)) == ["Grid one", "Grid three"]
+    assert response.context["search"].page.paginator.count == 2
+
+
+def test_capped_results_page_past_the_sample_in_order(client, commit, small_sample):
+    with commit():
+        for number in range(PAGE_SIZE + 3):
+            PublicationFactory(title=f"Grid paper {number}", published_at=days_ago(number + 1))
+
+    first = search_page(client, q="grid", sort="newest")
+    second = search_page(client, q="grid", sort="newest", page=2)
+
+    assert titles(first) + titles(second) == [f"Grid paper {number}" for number in range(PAGE_SIZE + 3)]
+    assert first.context["search"].page.paginator.count == PAGE_SIZE + 3
+
+
+def test_a_search_within_the_sample_has_exact_counts_and_no_note(client, shelf):
+    response = search_page(client, q="grid")
+
+    assert response.context["search"].facets_capped is False
+    assert "Counted among" not in response.content.decode()
+    assert 'aria-hidden="true">+</span>' not in response.content.decode()
 
 
 def test_results_are_paginated(client, commit):

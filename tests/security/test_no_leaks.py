@@ -1,7 +1,8 @@
 """The "no leaks" crawl: with drafts, work in review, scheduled work and unpublished work sharing
 everything with what is public, follow every link the public site offers (pages, every value of
-every filter, search, feeds, the sitemap, related blocks, author, area and series pages) and read
-the e-mails it sends: none of the hidden work shows up anywhere, in any form."""
+every filter, search, feeds, the sitemap, related blocks, author, area and series pages, editable
+pages and the menus) and read the e-mails it sends: none of the hidden work shows up anywhere,
+in any form."""
 
 import re
 from collections import deque
@@ -19,6 +20,8 @@ from publications.models import Publication
 from subscriptions.sending import digest_send
 from tests.factories import (
     AuthorFactory,
+    MenuItemFactory,
+    PageFactory,
     PublicationFactory,
     PublicationTypeFactory,
     ResearchAreaFactory,
@@ -27,6 +30,7 @@ from tests.factories import (
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
 from tests.subscriptions.helpers import sign_up
+from website.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +43,13 @@ HIDDEN = {
     "brindlemoor": {"in_review": True},
     "vexhollow": {"scheduled": True},
     "tarnwhistle": {"status": Publication.Status.DRAFT, "published_at": timezone.now() - timedelta(days=3)},
+}
+# Editable pages that must not show, each in the header menu, with a published page below it (in
+# the footer menu) that is hidden with it: its address would name the hidden page.
+HIDDEN_PAGES = {
+    "gorsewick": {"draft": True},
+    "mirthlane": {"scheduled": True},
+    "fennowray": {"status": Page.Status.DRAFT, "published_at": timezone.now() - timedelta(days=3)},
 }
 
 
@@ -78,10 +89,24 @@ def site():
         for neighbour in visible[:3]:
             neighbour.related.add(publication)
         hidden.append(publication)
+    about = PageFactory(title="About the grid institute", slug="about")
+    PageFactory(title="Contact", slug="contact", parent=about)
+    MenuItemFactory(label="About", page=about)
+    for word, state in HIDDEN_PAGES.items():
+        page = PageFactory(
+            title=f"The {word} page",
+            slug=f"{word}-page",
+            description=f"{word}",
+            body=f"<p>{word}</p>",
+            **state,
+        )
+        MenuItemFactory(label=f"{word} link", page=page)
+        MenuItemFactory(menu="footer", label=f"{word} below", page=PageFactory(slug="below", parent=page))
     newsletter = NewsletterFactory(name="Grid Weekly", areas=[area])
     NewsletterFactory(name="Everything")
     SubscriberFactory(confirmed=True, newsletters=[newsletter])
-    return {"visible": visible, "hidden": hidden, "markers": list(HIDDEN), "authors": authors}
+    markers = [*HIDDEN, *HIDDEN_PAGES]
+    return {"visible": visible, "hidden": hidden, "markers": markers, "authors": authors}
 
 
 def links_in(response) -> set[str]:
@@ -197,9 +222,12 @@ def test_no_hidden_work_anywhere_a_visitor_or_crawler_can_reach(client, site):
     for author in site["authors"]:
         assert author.get_absolute_url() + "feed/" in seen
     assert site["visible"][0].get_absolute_url() in seen
+    assert {"/about/", "/about/contact/"} <= seen
     assert fetched > 60
     for publication in site["hidden"]:
         assert client.get(publication.get_absolute_url()).status_code == 404
+    for page in Page.objects.exclude(pk__in=Page.objects.published()):
+        assert client.get(page.get_absolute_url()).status_code == 404, page.path
 
 
 def test_no_hidden_work_in_the_e_mails(client, site, settings):

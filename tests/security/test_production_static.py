@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from subscriptions import tokens
-from tests.factories import AuthorFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
+from tests.factories import AuthorFactory, PageFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
 
@@ -95,6 +95,8 @@ def every_url(db):
         "publications:detail": reverse("publications:detail", kwargs=slug),
         "publications:cite_bibtex": reverse("publications:cite_bibtex", kwargs=slug),
         "publications:cite_ris": reverse("publications:cite_ris", kwargs=slug),
+        "publications:pdf": reverse("publications:pdf", kwargs=slug),
+        "page": PageFactory(title="About").get_absolute_url(),
         "publications:shared_preview": reverse(
             "publications:shared_preview", kwargs={"token": "expired-or-bad"}
         ),

@@ -191,7 +191,7 @@ def test_highwire_tags_name_the_authors_in_order(client, shelf):
     published = timezone.localtime(publication.published_at)
     assert meta(document, "citation_publication_date") == [published.strftime("%Y/%m/%d")]
     assert meta(document, "citation_publisher") == ["Red Cell Institute"]
-    assert meta(document, "citation_pdf_url") == []
+    assert meta(document, "citation_pdf_url") == [f"{SITE}/publications/keeping-the-lights-on/pdf/"]
 
 
 def test_highwire_pdf_url_when_there_is_a_pdf(client, shelf):

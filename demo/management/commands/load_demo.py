@@ -1,10 +1,13 @@
 """Load the original demo content: ``python manage.py load_demo``.
 
 The content is Markdown files in ``demo/content/`` (``demo.loader`` reads and checks them
-all before anything is written). Idempotent: rows are updated in place by slug, and
-authorships, areas, tags and related items are replaced, so running it again leaves the
-same rows. Dates are relative to now, so the demo stays fresh. It never prompts; at the end
-it creates or updates the staff superuser ``editor`` and prints its login.
+all before anything is written). Idempotent: rows are updated in place by slug (pages by their
+path, menu items by their place in the menu), and authorships, areas, tags and related items are
+replaced, so running it again leaves the same rows. Hero images and expert photos are drawn by
+``demo.images`` and saved through the models' file fields (so renditions and the embargo apply);
+a picture already stored is reused, not drawn again. Dates are relative to now, so the demo
+stays fresh. It never prompts; at the end it creates or updates the staff superuser ``editor``
+and prints its login.
 """
 
 import secrets
@@ -17,8 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from authors.models import Author
-from demo.loader import CONTENT_DIR, Content, ContentError, read_content
+from demo import images
+from demo.loader import CONTENT_DIR, Content, ContentError, Expert, read_content
+from demo.loader import Publication as DemoPublication
+from demo.pages import PageError, load_menus, load_pages
 from publications.models import Authorship, Publication, PublicationType
+from publications.tasks import pdfs_on_demand
 from research_areas.models import ResearchArea
 from series.models import Series
 from subscriptions.models import Newsletter
@@ -45,6 +52,12 @@ class Command(BaseCommand):
             default=CONTENT_DIR,
             help="The folder of content to load (default: demo/content/).",
         )
+        parser.add_argument(
+            "--no-pictures",
+            dest="pictures",
+            action="store_false",
+            help="Leave the generated hero images and expert photos alone (faster: for tests).",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -52,15 +65,24 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(str(error)) from error
         password = options["password"] or secrets.token_urlsafe(12)
-        with transaction.atomic():
-            counts = self.load(content, timezone.now())
-            self.create_editor(password)
+        self.pictures = options["pictures"]
+        try:
+            # The generated PDFs are made on their first request, not here: with tasks run at once
+            # (DEBUG) they would double the time this takes.
+            with pdfs_on_demand(), transaction.atomic():
+                counts = self.load(content, timezone.now())
+                pages = load_pages(content)
+                counts |= {"pages": len(pages), "menu_items": load_menus(content, pages)}
+                self.create_editor(password)
+        except PageError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo content: {areas} research areas, {series} series, {authors} experts, "
                 "{types} publication types, {publications} publications ({published} published, "
                 "{scheduled} scheduled, {drafts} drafts or in review, {featured} featured), "
-                "{newsletters} newsletters.".format(**counts)
+                "{newsletters} newsletters, {pages} pages (About, Contact, Privacy…) and "
+                "{menu_items} menu items.".format(**counts)
             )
         )
         self.stdout.write(
@@ -88,12 +110,7 @@ class Command(BaseCommand):
             )[0]
             for slug, item in content.series.items()
         }
-        authors = {
-            slug: Author.objects.update_or_create(
-                slug=slug, defaults={"name": expert.name, "role": expert.role, "bio": expert.bio}
-            )[0]
-            for slug, expert in content.experts.items()
-        }
+        authors = {slug: self.save_expert(slug, expert) for slug, expert in content.experts.items()}
         types = {
             slug: PublicationType.objects.update_or_create(
                 slug=slug,
@@ -125,6 +142,9 @@ class Command(BaseCommand):
             publication = Publication.objects.filter(slug=slug).first() or Publication(slug=slug)
             for name, value in fields.items():
                 setattr(publication, name, value)
+            if self.pictures:
+                self.set_hero(publication, spec)
+            # The hero's renditions are queued by this save; the PDF after the commit.
             publication.save()
             byline = [authors[author] for author in spec.authors]
             publication.authorships.exclude(author__in=byline).delete()
@@ -167,6 +187,39 @@ class Command(BaseCommand):
             "drafts": demo.exclude(status=Publication.Status.PUBLISHED).count(),
             "featured": demo.filter(featured=True).count(),
         }
+
+    def save_expert(self, slug: str, expert: Expert) -> Author:
+        author = Author.objects.filter(slug=slug).first() or Author(slug=slug)
+        author.name, author.role, author.bio = expert.name, expert.role, expert.bio
+        if self.pictures:
+            self.set_photo(author, expert)
+        author.save()
+        return author
+
+    def set_photo(self, author: Author, expert: Expert) -> None:
+        """A generated monogram unless the file says ``photo: false``, described by the file or
+        by the generator."""
+        if not expert.photo:
+            images.detach(author.photo, expert.slug)
+            author.photo_alt = ""
+            return
+        picture = images.portrait(expert.slug, expert.name)
+        images.attach(author.photo, picture, expert.slug)
+        author.photo_alt = expert.photo_alt or picture.description
+
+    def set_hero(self, publication: Publication, spec: DemoPublication) -> None:
+        """A generated hero image unless the file says ``hero: false`` (or, saying nothing, its
+        slug is among the ~30% left without), described by the file or by the generator."""
+        wanted = images.wants_hero(spec.slug) if spec.hero is None else spec.hero
+        if not wanted:
+            images.detach(publication.hero_image, spec.slug)
+            publication.hero_alt = publication.hero_caption = publication.hero_credit = ""
+            return
+        picture = images.hero(spec.slug)
+        images.attach(publication.hero_image, picture, spec.slug)
+        publication.hero_alt = spec.hero_alt or picture.description
+        publication.hero_caption = spec.hero_caption or picture.caption
+        publication.hero_credit = spec.hero_credit or images.CREDIT
 
     def create_editor(self, password: str) -> None:
         user, _ = get_user_model().objects.get_or_create(username=EDITOR_USERNAME)

@@ -1,0 +1,94 @@
+"""The header and footer menus editors arrange (``MenuItem``), read once per request.
+
+Every page shows them, so every page pays for them: one query, or none when the request
+already knows the content version (``request.content_version``, read by the pages that keep
+fragments, publications/fragments.py), as the menus kept under that version are then exactly as
+fresh as the page. Any change to a menu item or a page gives the site a new version. Menus kept
+that lead to a page scheduled for later are kept no longer than until its time.
+
+A menu without any item shows the site's main lists (``DEFAULT``): a fresh install has a working
+navigation. A list whose address does not exist (yet) is left out, as is a page not published.
+"""
+
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from core import content_version, surrogates
+
+from .models import LISTS, MenuItem, Page
+
+KEPT_SECONDS = 600
+DEFAULT = {
+    MenuItem.Menu.HEADER: ["publications", "research-areas", "experts", "subscribe"],
+    MenuItem.Menu.FOOTER: ["publications", "research-areas", "experts"],
+}
+
+
+def _list_link(key: str, label: str = "") -> dict | None:
+    try:
+        url = reverse(LISTS[key][1])
+    except NoReverseMatch:
+        return None
+    return {"label": label or LISTS[key][0], "url": url}
+
+
+def read() -> dict:
+    """The menus as links (label, url), the keys of the pages they lead to, and the moment a
+    page they lead to is scheduled to appear (a timestamp, or None)."""
+    public = Page.objects.published().filter(pk=OuterRef("page_id"))
+    items = (
+        MenuItem.objects.select_related("page")
+        .only("menu", "position", "label", "named", "url", "page__path", "page__status", "page__published_at")
+        .annotate(page_public=Exists(public))
+    )
+    menus: dict[str, list] = {menu: [] for menu in MenuItem.Menu.values}
+    used, keys, scheduled = set(), set(), []
+    now = timezone.now()
+    for item in items:
+        used.add(item.menu)
+        link = None
+        if item.page is not None:
+            keys.add(surrogates.key_for(item.page))
+            if item.page_public:
+                link = {"label": item.label, "url": item.page.get_absolute_url()}
+            elif item.page.status == Page.Status.PUBLISHED and item.page.published_at > now:
+                scheduled.append(item.page.published_at.timestamp())
+        elif item.named:
+            link = _list_link(item.named, item.label)
+        else:
+            link = {"label": item.label, "url": item.url}
+        if link:
+            menus[item.menu].append(link)
+    for menu, lists in DEFAULT.items():
+        if menu not in used:
+            menus[menu] = [link for key in lists if (link := _list_link(key))]
+    return {"menus": menus, "keys": sorted(keys), "until": min(scheduled, default=None)}
+
+
+def _kept_or_read(version: str | None) -> dict:
+    # Inside a transaction the version does not yet reflect its changes (and may never).
+    if version is None or connection.in_atomic_block:
+        return read()
+    key = f"redcell:menus:{version}"
+    now = timezone.now().timestamp()
+    entry = content_version.get_cached(key)
+    if entry is not None and (entry["until"] is None or entry["until"] > now):
+        return entry
+    entry = read()
+    lifetime = KEPT_SECONDS if entry["until"] is None else min(KEPT_SECONDS, int(entry["until"] - now))
+    if lifetime > 0:
+        content_version.set_cached(key, entry, timeout=lifetime)
+    return entry
+
+
+def menus_for(request) -> dict[str, list]:
+    """The menus of the page ``request`` renders, which names them for edge purges: any change
+    to a menu (``all-menuitem``) or to a page one leads to."""
+    found = getattr(request, "site_menus", None)
+    if found is None:
+        found = request.site_menus = _kept_or_read(getattr(request, "content_version", None))
+    surrogates.shows_all(MenuItem)
+    surrogates.add(*found["keys"])
+    return found["menus"]
