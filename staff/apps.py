@@ -15,13 +15,14 @@ class StaffConfig(AppConfig):
 
         security.connect_signals()
         # The roles are groups of permissions, made after every migrate; sent once for auth
-        # (this app has no tables, so no signal of its own).
+        # (whose permissions the roles name).
         post_migrate.connect(roles.after_migrate, sender=apps.get_app_config("auth"))
 
 
 class AdminConfig(admin_apps.AdminConfig):
-    """Django's admin on our site class: two-factor login and login throttling. Named in
-    INSTALLED_APPS in place of ``django.contrib.admin``."""
+    """Django's admin on our site class: two-factor login and login throttling, the site's
+    name, role-shaped menus, the user's time zone. Named in INSTALLED_APPS in place of
+    ``django.contrib.admin``."""
 
     default = False
-    default_site = "staff.security.AdminSite"
+    default_site = "staff.site.AdminSite"

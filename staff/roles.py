@@ -26,12 +26,13 @@ def _all(app_label: str, *models: str) -> list[str]:
 
 ROLES: dict[str, list[str]] = {
     # Writes publications and submits them; sees (for picking them in forms) the experts,
-    # areas, series, types and tags, and changes none of them.
+    # areas, regions, series, types and tags, and changes none of them.
     AUTHOR: [
         *_all("publications", "publication", "authorship"),
         "publications.view_publicationtype",
         "authors.view_author",
         "research_areas.view_researcharea",
+        "regions.view_region",
         "series.view_series",
         "taggit.view_tag",
     ],
@@ -42,10 +43,13 @@ ROLES: dict[str, list[str]] = {
         PUBLISH,
         *_all("authors", "author"),
         *_all("research_areas", "researcharea"),
+        *_all("regions", "region"),
         *_all("series", "series"),
         *_all("taggit", "tag"),
         *_all("subscriptions", "newsletter"),
         *_all("website", "page", "menuitem"),
+        *_all("events", "event", "eventtype", "speaker"),
+        "events.view_registration",
         "subscriptions.view_digest",
         "subscriptions.view_delivery",
         # Linking an expert to a staff account picks the account from a list.
@@ -60,8 +64,40 @@ ROLES: dict[str, list[str]] = {
         "subscriptions.view_newsletter",
         "subscriptions.view_digest",
         "subscriptions.view_delivery",
+        # Event registrants: seen and exported (CSV), never changed from the admin.
+        "events.view_registration",
+        "events.view_event",
     ],
 }
+
+
+# Apps only a superuser's admin shows: logins and lockouts, two-factor devices, the task queue,
+# accounts. A role given one of their permissions by hand may still open them by address.
+TECHNICAL_APPS = frozenset(
+    {
+        "auth",
+        "axes",
+        "django_otp",
+        "otp_totp",
+        "otp_static",
+        "django_tasks",
+        "django_tasks_database",
+        "reversion",
+    }
+)
+
+# Lists a role may only pick from in forms (an author's experts, areas, series, types, tags):
+# left out of its sidebar and home page while it may not change them.
+PICK_LISTS = frozenset(
+    {
+        "authors.author",
+        "research_areas.researcharea",
+        "regions.region",
+        "series.series",
+        "publications.publicationtype",
+        "taggit.tag",
+    }
+)
 
 
 def sync_roles(*, using: str = "default", apps=global_apps) -> dict[str, int]:
