@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench bench-import clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ bench: $(VENV)/.installed
 	@mkdir -p benchmarks/results
 	$(BIN)/python benchmarks/search.py --json benchmarks/results/search-latest.json
 	$(BIN)/python benchmarks/load.py --search-json benchmarks/results/search-latest.json
+
+# Needs PostgreSQL: a database of its own, dropped and made again each time. Imports a generated
+# 10,000-post WordPress export, then imports it again; prints the time and peak memory of each.
+bench-import: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/redcell_wpbench
+bench-import: $(VENV)/.installed
+	@mkdir -p benchmarks/results
+	$(BIN)/python benchmarks/wordpress.py --fresh
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
-from core.admin_mixins import CheckedPrefill
+from core.admin_mixins import CheckedPrefill, NamesFirst
 
 from .models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(CheckedPrefill, admin.ModelAdmin):
+class AuthorAdmin(NamesFirst, CheckedPrefill, admin.ModelAdmin):
     list_display = ["name", "role", "has_bio", "user", "publication_count"]
     list_filter = ["role"]
     search_fields = ["name", "role", "bio", "email"]

@@ -1,12 +1,14 @@
 """Pictures for the demo, drawn with Pillow: abstract, licence-free, the same for the same slug.
 
 Hero images are 2400 × 1200 compositions (bands, dot grids, arcs, blocks, chart lines) in a
-restrained palette; expert photos are 800 × 800 monograms. Each comes with a description for its
-alt text. ``GENERATION`` is part of every file name: change the drawing, bump it, and the next
-``load_demo`` replaces the files; otherwise it reuses them.
+restrained palette; expert photos are 800 × 800 monograms; series logos are 480 × 480 marks on
+the series' banner colour. Each comes with a description for its alt text. ``GENERATION`` is part
+of every file name: change the drawing, bump it, and the next ``load_demo`` replaces the files;
+otherwise it reuses them.
 """
 
 import hashlib
+import math
 import posixpath
 import random
 import re
@@ -17,6 +19,8 @@ from io import BytesIO
 from anyascii import anyascii
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
+
+from core import colours
 
 GENERATION = 1
 # As wide as the widest rendition (publications/renditions.py), so the original is the largest
@@ -227,6 +231,79 @@ def portrait(slug: str, name: str) -> Picture:
         file_name=file_name("photo", slug),
         description=f"The initials {' '.join(letters)} in off-white on {COLOUR_WORDS[ground]}: "
         f"a placeholder, not a photograph of {name}.",
+        caption="",
+        draw=draw,
+    )
+
+
+LOGO_SIZE = (480, 480)
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _waves(draw, size, ink, accent) -> None:
+    width, height = size
+    for row in range(3):
+        y = height * (0.32 + 0.18 * row)
+        points = [(x, y + 26 * math.sin(x / width * 4 * math.pi)) for x in range(40, width - 39, 8)]
+        draw.line(points, fill=accent if row == 1 else ink, width=22, joint="curve")
+
+
+def _cells(draw, size, ink, accent) -> None:
+    width, height = size
+    step, gap = width * 0.2, width * 0.04
+    for column in range(3):
+        for row in range(3):
+            x, y = width * 0.2 + column * (step + gap), height * 0.2 + row * (step + gap)
+            draw.rectangle([x, y, x + step, y + step], fill=accent if (column, row) == (2, 0) else ink)
+
+
+def _rings(draw, size, ink, accent) -> None:
+    width, height = size
+    for radius in (190, 140, 90):
+        draw.ellipse(
+            [width / 2 - radius, height / 2 - radius, width / 2 + radius, height / 2 + radius],
+            outline=ink,
+            width=22,
+        )
+    draw.ellipse([width / 2 - 34, height / 2 - 34, width / 2 + 34, height / 2 + 34], fill=accent)
+
+
+# Each mark and how the description names it: {ink} and {accent} are colour words.
+MARKS = {
+    "waves": (_waves, "three {ink} waves, the middle one {accent}"),
+    "cells": (_cells, "a grid of nine {ink} squares, one of them {accent}"),
+    "rings": (_rings, "{ink} rings around a {accent} dot"),
+}
+
+
+def logo(slug: str, name: str, ground: str = "", mark: str = "") -> Picture:
+    """A square logo for the series ``slug``: an abstract mark (``mark``, one of ``MARKS``, else
+    chosen by slug) in white or ink on ``ground`` (a ``#rrggbb`` colour, the series' banner
+    colour; else navy), so it sits on the banner as if printed on it."""
+    rng = _random("logo", slug)
+    mark = mark or rng.choice(sorted(MARKS))
+    draw_mark, shapes = MARKS[mark]
+    ground = ground or "#{:02x}{:02x}{:02x}".format(*PALETTE["navy"])
+    ground_rgb = _hex(ground)
+    # Drawn in the ink the banner's text takes on this ground, with the site's red as accent
+    # where it stands out from the ground.
+    ink = "paper" if colours.readable_text_colour(ground) in (colours.WHITE, None) else "navy"
+    accent = (
+        "red" if colours.contrast(ground, "#{:02x}{:02x}{:02x}".format(*PALETTE["red"])) > 1.6 else "sand"
+    )
+
+    def draw() -> bytes:
+        image = Image.new("RGB", LOGO_SIZE, ground_rgb)
+        draw_mark(ImageDraw.Draw(image), LOGO_SIZE, PALETTE[ink], PALETTE[accent])
+        return _jpeg(image)
+
+    words = {"ink": COLOUR_WORDS[ink], "accent": COLOUR_WORDS[accent]}
+    return Picture(
+        file_name=file_name(f"logo:{mark}:{ground}", slug),
+        description=f"Logo of {name}: {shapes.format(**words)}.",
         caption="",
         draw=draw,
     )

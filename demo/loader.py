@@ -16,8 +16,11 @@ from pathlib import Path
 import frontmatter
 import yaml
 from django.apps import apps
+from django.core.exceptions import ValidationError
 
-from demo import markdown
+from core import colours
+from core.colours import BackgroundColourField
+from demo import images, markdown
 from publications import body
 from publications.body import dangling_note_refs
 from publications.models import Publication as StoredPublication
@@ -43,9 +46,22 @@ class Area:
 
 
 @dataclass
+class Region:
+    slug: str
+    name: str
+    parent: str = ""
+    description: str = field(default="", metadata=TEXT)
+
+
+@dataclass
 class Series:
     slug: str
     name: str
+    landing_text: str = ""
+    lead_expert: str = ""
+    banner_colour: str = ""
+    logo: bool | str = False
+    logo_alt: str = ""
     description: str = field(default="", metadata=TEXT)
 
 
@@ -87,6 +103,7 @@ class Publication:
     summary: str
     authors: list[str]
     areas: list[str]
+    regions: list[str] = field(default_factory=list)
     series: str = ""
     tags: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
@@ -124,6 +141,7 @@ class MenuLink:
 @dataclass
 class Content:
     areas: dict[str, Area]
+    regions: dict[str, Region]
     series: dict[str, Series]
     experts: dict[str, Expert]
     types: dict[str, PublicationType]
@@ -135,6 +153,7 @@ class Content:
 
 FOLDERS = {
     "areas": Area,
+    "regions": Region,
     "series": Series,
     "experts": Expert,
     "types": PublicationType,
@@ -269,21 +288,25 @@ def _describe(kind) -> str:
 def check(content: Content) -> list[str]:
     """References that lead nowhere and contradictions, which would fail halfway through loading."""
     problems = []
-    for folder in ("areas", "series", "types", "newsletters"):
+    for folder in ("areas", "regions", "series", "types", "newsletters"):
         names = [item.name for item in getattr(content, folder).values()]
         problems += [
             f"{folder}: two files have the name {name!r}"
             for name in sorted(set(names))
             if names.count(name) > 1
         ]
-    for area in content.areas.values():
-        problems += _unknown(f"areas/{area.slug}.md", "parent area", [area.parent], content.areas)
-        seen, parent = {area.slug}, content.areas.get(area.parent)
-        while parent and parent.slug not in seen:
-            seen.add(parent.slug)
-            parent = content.areas.get(parent.parent)
-        if parent:
-            problems.append(f"areas/{area.slug}.md: the area is its own ancestor")
+    for folder, kind in (("areas", "area"), ("regions", "region")):
+        items = getattr(content, folder)
+        for item in items.values():
+            problems += _unknown(f"{folder}/{item.slug}.md", f"parent {kind}", [item.parent], items)
+            seen, parent = {item.slug}, items.get(item.parent)
+            while parent and parent.slug not in seen:
+                seen.add(parent.slug)
+                parent = items.get(parent.parent)
+            if parent:
+                problems.append(f"{folder}/{item.slug}.md: the {kind} is its own ancestor")
+    for series in content.series.values():
+        problems += _check_series(series, content)
     for newsletter in content.newsletters.values():
         where = f"newsletters/{newsletter.slug}.md"
         problems += _unknown(where, "area", newsletter.areas, content.areas)
@@ -319,6 +342,20 @@ def _check_page(page: Page, content: Content) -> list[str]:
     return problems + [f"{where}: [^{number}] has no note under ## Notes" for number in dangling]
 
 
+def _check_series(series: Series, content: Content) -> list[str]:
+    where = f"series/{series.slug}.md"
+    problems = _unknown(where, "lead expert", [series.lead_expert], content.experts)
+    if isinstance(series.logo, str) and series.logo not in images.MARKS:
+        problems.append(f"{where}: logo is true, false or a mark ({', '.join(sorted(images.MARKS))})")
+    if series.banner_colour:
+        try:
+            for validate in BackgroundColourField.default_validators:
+                validate(colours.normalise(series.banner_colour))
+        except ValidationError as error:
+            problems.append(f"{where}: banner_colour: {' '.join(error.messages)}")
+    return problems
+
+
 def _unknown(where: str, what: str, slugs: list[str], known: dict) -> list[str]:
     return [f"{where}: unknown {what} {slug!r}" for slug in slugs if slug and slug not in known]
 
@@ -329,6 +366,7 @@ def _check_publication(publication: Publication, content: Content) -> list[str]:
         *_unknown(where, "type", [publication.type], content.types),
         *_unknown(where, "series", [publication.series], content.series),
         *_unknown(where, "area", publication.areas, content.areas),
+        *_unknown(where, "region", publication.regions, content.regions),
         *_unknown(where, "author", publication.authors, content.experts),
         *_unknown(where, "related publication", publication.related, content.publications),
     ]

@@ -3,15 +3,16 @@
 The signals in signals.py name what changed; this collects it per transaction and, once the
 transaction has committed, queues one purge task (tasks.py) for all of it, so a save never waits
 for Varnish or a CDN and a rolled-back edit purges nothing. A publication is named by its id and
-expanded only then, when its byline, areas and tags are final.
+expanded only then, when its byline, areas, regions and tags are final.
 
 What a publication's change purges, if it is public or was until now:
 
 - its own key (its page, and every page that shows it as a card or a related item);
 - ``all-publication`` (the pages that list publications at large: home, the list, search,
   feeds, the sitemap);
-- the keys of its authors, research areas, series, type and tags: their pages list it, and
-  related boxes that might now show it carry them.
+- the keys of its authors, research areas, regions, series, type and tags: their pages list it,
+  and related boxes that might now show it carry them (the pages of broader regions, which
+  list it too, carry the keys of the regions inside them).
 
 A page that showed it and no longer should (an author taken off the byline) carries its key, so
 the first item covers it. A scheduled publication is purged at its moment by a task queued to
@@ -36,6 +37,7 @@ def publication_keys(publications) -> set[str]:
     for publication in publications:
         keys.add(key_for(publication))
         related = [publication.type, publication.series, *publication.areas.all(), *publication.tags.all()]
+        related += publication.regions.all()
         related += [authorship.author for authorship in publication.authorships.all()]
         keys.update(key_for(item) for item in related if item is not None)
     return keys
@@ -45,7 +47,7 @@ def _with_relations(ids):
     return (
         Publication.objects.filter(pk__in=ids)
         .select_related("type", "series")
-        .prefetch_related("areas", "tags", "authorships__author")
+        .prefetch_related("areas", "regions", "tags", "authorships__author")
     )
 
 

@@ -51,6 +51,8 @@ EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "HTML": True,
+    # On by default in django-prose-editor, it switches the browser's spell-check off.
+    "NoSpellCheck": False,
 }
 
 

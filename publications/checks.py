@@ -13,8 +13,13 @@ class Problem:
     message: str
 
 
-def problems(publication: Publication) -> list[Problem]:
-    """What a reader would miss or trip over if this went out now, in the order of the form."""
+def problems(
+    publication: Publication, *, authors: list | None = None, has_areas: bool | None = None
+) -> list[Problem]:
+    """What a reader would miss or trip over if this went out now, in the order of the form.
+
+    ``authors`` and ``has_areas`` stand for the byline and the areas of a form not yet saved
+    (the checks shown while writing); by default they are read from the database."""
     found = []
     if not publication.dek.strip():
         found.append(Problem("dek", "There is no dek (the one-line subtitle)."))
@@ -30,7 +35,8 @@ def problems(publication: Publication) -> list[Problem]:
                 f"{'have' if len(dangling) > 1 else 'has'} no note under the “Notes” heading.",
             )
         )
-    authors = publication.ordered_authors() if publication.pk else []
+    if authors is None:
+        authors = publication.ordered_authors() if publication.pk else []
     if not authors:
         found.append(Problem("authors", "No author is on the byline."))
     for author in authors:
@@ -40,6 +46,8 @@ def problems(publication: Publication) -> list[Problem]:
             found.append(Problem("authors", f"The photo of {author.name} has no description (alt text)."))
     if publication.hero_image and not publication.hero_alt.strip():
         found.append(Problem("hero_alt", "The hero image has no description (alt text)."))
-    if not publication.pk or not publication.areas.exists():
+    if has_areas is None:
+        has_areas = bool(publication.pk) and publication.areas.exists()
+    if not has_areas:
         found.append(Problem("areas", "No research area is chosen."))
     return found

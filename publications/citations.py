@@ -262,8 +262,9 @@ def ris(publication, authors: list, tags=()) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
-def json_ld(publication, authors: list, areas=(), tags=()) -> dict:
-    """schema.org ``Report`` or ``Article``, authors as ``Person`` in byline order."""
+def json_ld(publication, authors: list, areas=(), tags=(), regions=()) -> dict:
+    """schema.org ``Report`` or ``Article``, authors as ``Person`` in byline order, its regions
+    as the ``Place``s it covers."""
     url = _url(publication)
     data = {
         "@context": "https://schema.org",
@@ -297,6 +298,11 @@ def json_ld(publication, authors: list, areas=(), tags=()) -> dict:
         data["wordCount"] = publication.word_count
     if areas:
         data["about"] = [{"@type": "Thing", "name": area.name} for area in areas]
+    if regions:
+        data["spatialCoverage"] = [
+            {"@type": "Place", "name": region.name, "url": absolute_url(region.get_absolute_url())}
+            for region in regions
+        ]
     if tags:
         data["keywords"] = ", ".join(tag.name for tag in tags)
     if publication.series:

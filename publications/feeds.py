@@ -1,7 +1,8 @@
-"""RSS 2.0 and Atom feeds: the latest publications, and those of one expert, area or series.
+"""RSS 2.0 and Atom feeds: the latest publications, and those of one expert, area, region or
+series.
 
-The per-expert, per-area and per-series feeds live here rather than in those apps, which know
-nothing of publications; ``redcell/urls.py`` hangs them below each page (``…/feed/``).
+The per-expert, per-area, per-region and per-series feeds live here rather than in those apps,
+which know nothing of publications; ``redcell/urls.py`` hangs them below each page (``…/feed/``).
 Links are absolute on ``SITE_URL``, so a feed read anywhere points at the public site.
 """
 
@@ -14,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from authors.models import Author
 from core.links import absolute_url
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -169,6 +171,29 @@ class ResearchAreaFeed(LatestPublicationsFeed):
 class ResearchAreaAtomFeed(ResearchAreaFeed):
     feed_type = AtomWithAuthors
     url_name = "feeds:area_atom"
+
+
+class RegionFeed(LatestPublicationsFeed):
+    """A region's work, with that of the regions inside it (its page shows the same)."""
+
+    url_name = "feeds:region"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Region, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {obj.name}"
+
+    def description(self, obj):
+        return obj.description or f"New work on {obj.name} at {settings.SITE_NAME}."
+
+    def publications(self, obj):
+        return Publication.objects.published().in_regions(Region.objects.within(obj))
+
+
+class RegionAtomFeed(RegionFeed):
+    feed_type = AtomWithAuthors
+    url_name = "feeds:region_atom"
 
 
 class SeriesFeed(LatestPublicationsFeed):

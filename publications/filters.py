@@ -1,5 +1,6 @@
-"""The publication list's filters, one query parameter each: ``type``, ``area``, ``series``,
-``author`` (slugs), ``tag`` (a tag's slug) and ``year``.
+"""The publication list's filters, one query parameter each: ``type``, ``area``, ``region``,
+``series``, ``author`` (slugs), ``tag`` (a tag's slug) and ``year``. A region takes in the regions
+inside it (Asia: China too).
 
 A value that names nothing ("no such expert", a year without publications, a tag that only
 unpublished work carries) is reported on the page and matches nothing: the list never quietly
@@ -9,6 +10,7 @@ import django_filters
 from taggit.models import Tag
 
 from authors.models import Author
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -16,12 +18,13 @@ from .models import Publication, PublicationType
 
 # What the filters (and the search page's facets) list every one of: a page showing them
 # changes when any of these does.
-FILTERED_BY = (PublicationType, ResearchArea, Series, Author, Tag)
+FILTERED_BY = (PublicationType, ResearchArea, Region, Series, Author, Tag)
 
 
 def published_tags(request):
-    """Tags of published work only, so a tag that only drafts carry answers as an unknown one."""
-    return Publication.objects.published().tags()
+    """Tags of published work only, so a tag that only drafts carry answers as an unknown one
+    and the list's tag box offers no other; by name, as the box lists them."""
+    return Publication.objects.published().tags().order_by("name")
 
 
 class PublicationFilter(django_filters.FilterSet):
@@ -36,6 +39,13 @@ class PublicationFilter(django_filters.FilterSet):
         label="Research area",
         empty_label="All research areas",
     )
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        method="in_region",
+        label="Region",
+        empty_label="All regions",
+    )
     series = django_filters.ModelChoiceFilter(
         queryset=Series.objects.all(), to_field_name="slug", label="Series", empty_label="All series"
     )
@@ -48,7 +58,12 @@ class PublicationFilter(django_filters.FilterSet):
         empty_label="All experts",
     )
     tag = django_filters.ModelChoiceFilter(
-        field_name="tags", queryset=published_tags, to_field_name="slug", distinct=True, label="Tag"
+        field_name="tags",
+        queryset=published_tags,
+        to_field_name="slug",
+        distinct=True,
+        label="Tag",
+        empty_label="All tags",
     )
     year = django_filters.ChoiceFilter(
         field_name="published_at", lookup_expr="year", label="Year", empty_label="Any year"
@@ -56,9 +71,14 @@ class PublicationFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The years that have publications among those being filtered (published work on the list).
+        # The years that have publications among those being filtered (published work on the list),
+        # read only when the form is shown or a year is asked for: the list keeps its form as a
+        # fragment (fragments.py), and reading every year costs milliseconds at tens of thousands.
         years = self.queryset.prefetch_related(None).dates("published_at", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(day.year, str(day.year)) for day in years]
+        self.filters["year"].extra["choices"] = lambda: [(day.year, str(day.year)) for day in years]
+
+    def in_region(self, queryset, name, region):
+        return queryset.in_regions(Region.objects.within(region))
 
     def filter_queryset(self, queryset):
         if not self.form.is_valid():

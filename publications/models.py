@@ -98,6 +98,12 @@ class PublicationQuerySet(models.QuerySet):
         scheduled = self.filter(status=Publication.Status.PUBLISHED, published_at__gt=timezone.now())
         return scheduled.order_by("published_at").values_list("published_at", flat=True).first()
 
+    def in_regions(self, regions):
+        """These publications filed under any of ``regions`` (regions, their ids, or a queryset
+        such as ``Region.objects.within(asia)``), each once, in one statement."""
+        filed = Publication.regions.through.objects.filter(region__in=regions)
+        return self.filter(pk__in=filed.values("publication_id"))
+
     def with_bylines(self):
         """Publications with their type, series and ordered authors, in a fixed number of
         queries. The search vector, stored in the row and larger than the text, is left in the
@@ -178,6 +184,13 @@ class Publication(models.Model):
         related_name="publications",
         blank=True,
         verbose_name="research areas",
+    )
+    regions = models.ManyToManyField(
+        "regions.Region",
+        related_name="publications",
+        blank=True,
+        help_text="The places it is about. Its region's pages list it, and so do those of the "
+        "broader regions they lie in.",
     )
     series = models.ForeignKey(
         "series.Series",
@@ -356,3 +369,7 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return str(self.author)
+
+
+# Writers' private working copies of the form (autosave), in a module of their own.
+from .autosave import WorkingCopy  # noqa: E402, F401

@@ -19,6 +19,7 @@ from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
 from authors.models import Author
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -195,6 +196,7 @@ def _snapshot(version: Version) -> dict[str, str]:
         "Publication date": _plain(data["published_at"]),
         "Featured": _plain(data["featured"]),
         "Research areas": _names(ResearchArea, sorted(data.get("areas", []))),
+        "Regions": _names(Region, sorted(data.get("regions", []))),
         "Series": _names(Series, [data["series_id"]] if data.get("series_id") else []),
         "Tags": _tags(version),
         "Related publications": _names(Publication, data.get("related", []), "title"),

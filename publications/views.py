@@ -79,7 +79,7 @@ def sorted_query(query) -> str:
 
 def detail_relations() -> list:
     """What the byline, the topics and the citations show, beyond the row with its type and series."""
-    return [byline(), "areas", "tags"]
+    return [byline(), "areas", "regions", "tags"]
 
 
 def detail_context(publication: Publication) -> dict:
@@ -92,10 +92,10 @@ def detail_context(publication: Publication) -> dict:
     }
 
 
-def publication_detail_queryset(queryset):
+def publication_detail_queryset(queryset, relations=None):
     return (
         queryset.select_related("type", "series")
-        .prefetch_related(*detail_relations())
+        .prefetch_related(*(detail_relations() if relations is None else relations))
         .defer("body", "search_vector")
     )
 
@@ -141,7 +141,9 @@ CITATION_FORMATS = {
 
 def citation(request, slug, fmt):
     """A publication's reference as a file for reference managers (BibTeX or RIS)."""
-    publication = get_object_or_404(publication_detail_queryset(Publication.objects.published()), slug=slug)
+    # The byline and the tags: a reference file shows none of the page's other topics.
+    citable = publication_detail_queryset(Publication.objects.published(), relations=[byline(), "tags"])
+    publication = get_object_or_404(citable, slug=slug)
     authors = publication.ordered_authors()
     if fmt == "bibtex":
         text = citations.bibtex(publication, authors)

@@ -3,12 +3,13 @@
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from core.caches import cache_settings
+from core.mail import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -72,15 +73,18 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "research_areas",
+    "regions",
     "series",
     "authors",
     "publications",
     "subscriptions",
+    "events",
     "core",
     "website",
     "pagecache",
     "staff.apps.StaffConfig",
     "demo",
+    "importers",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,7 @@ MIDDLEWARE = [
     # headers above and before anything reads the body or queries the database.
     "core.requests.RequestGuardMiddleware",
     "core.static.StaticFilesMiddleware",
+    "importers.middleware.WordPressRedirectMiddleware",
     # Above sessions, users, CSRF and messages: a page from the cache costs none of them.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -150,6 +155,8 @@ CACHES = cache_settings(os.environ.get("REDIS_URL"))
 # replaces every page at once, so this only bounds writes that skip the model signals; 0 turns
 # the page cache off (the caching headers stay).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How often each process reads the content version again (core/content_version.py).
+CONTENT_VERSION_RECHECK_SECONDS = float(os.environ.get("CONTENT_VERSION_RECHECK_SECONDS", "1"))
 # Anonymous public responses are the same for every reader and go out "public". Browsers may
 # reuse one for PUBLIC_CACHE_MAX_AGE seconds (they cannot be purged: keep it short), shared
 # caches (Varnish, a CDN) for EDGE_CACHE_SECONDS: long when an edit purges them (EDGE_PURGER),
@@ -250,24 +257,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Red Cell <newsletters
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 # A slow mail server must not hold a worker (or, with immediate tasks, a request) for long.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
-# EMAIL_URL sets the above in one go: smtp://user:password@host:port (smtp+tls:// for
-# STARTTLS, smtp+ssl:// for implicit TLS), or console:// to print mail.
+# EMAIL_URL sets the above in one go: smtp://user:password@host:port (core/mail.py).
 if email_url := os.environ.get("EMAIL_URL"):
-    _email = urlsplit(email_url)
-    if _email.scheme == "console":
-        EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-    elif _email.scheme in {"smtp", "smtp+tls", "smtp+ssl", "smtps"}:
-        EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        EMAIL_USE_TLS = _email.scheme == "smtp+tls"
-        EMAIL_USE_SSL = _email.scheme in {"smtp+ssl", "smtps"}
-        EMAIL_HOST = _email.hostname or "localhost"
-        EMAIL_PORT = _email.port or (465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
-        EMAIL_HOST_USER = unquote(_email.username or "")
-        EMAIL_HOST_PASSWORD = unquote(_email.password or "")
-    else:
-        raise ImproperlyConfigured(
-            f"EMAIL_URL has the scheme {_email.scheme!r}; use smtp, smtp+tls, smtp+ssl or console."
-        )
+    globals().update(email_settings(email_url))
 
 # E-mail goes out through django-tasks. In production the tasks queue in the database
 # (django-tasks-db) and `manage.py db_worker` runs them; in DEBUG they run at once

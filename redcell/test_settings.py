@@ -15,8 +15,9 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The page cache outlives a test's database transaction and its version changes only after a
 # commit, which the test transaction never makes; tests of the cache itself turn it on
-# (tests/performance/conftest.py).
-PAGE_CACHE_SECONDS = 0
+# (the page_cache fixture). The content version is read again on every request: the test
+# database is emptied between some tests, behind the back of what a process remembers.
+PAGE_CACHE_SECONDS = CONTENT_VERSION_RECHECK_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks (the e-mails) run at once, inside the test, whatever the environment says.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -10,7 +10,7 @@ from publications.filters import FILTERED_BY
 from publications.models import Publication
 from website.urls import page_urls
 
-# Feeds sit below the pages they follow; the author, area and series apps know nothing of
+# Feeds sit below the pages they follow; the author, area, region and series apps know nothing of
 # publications, so their feeds are wired here, ahead of those apps' own URLs.
 feed_urls = (
     [
@@ -28,6 +28,8 @@ feed_urls = (
             cached_page(feeds.ResearchAreaAtomFeed()),
             name="area_atom",
         ),
+        path("regions/<slug:slug>/feed/", cached_page(feeds.RegionFeed()), name="region"),
+        path("regions/<slug:slug>/feed/atom/", cached_page(feeds.RegionAtomFeed()), name="region_atom"),
         path("series/<slug:slug>/feed/", cached_page(feeds.SeriesFeed()), name="series"),
         path("series/<slug:slug>/feed/atom/", cached_page(feeds.SeriesAtomFeed()), name="series_atom"),
     ],
@@ -45,7 +47,9 @@ urlpatterns = [
     path("publications/", include("publications.urls")),
     path("authors/", include("authors.urls")),
     path("research-areas/", include("research_areas.urls")),
+    path("regions/", include("regions.urls")),
     path("series/", include("series.urls")),
+    path("events/", include("events.urls")),
     path("subscribe/", include("subscriptions.urls")),
     path("admin/", admin.site.urls),
     # Last: editable pages answer only addresses no other route claims.

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from core.admin_mixins import CheckedPrefill
+from core.admin_mixins import CheckedPrefill, NamesFirst
 
 from .models import ResearchArea
 
 
 @admin.register(ResearchArea)
-class ResearchAreaAdmin(CheckedPrefill, admin.ModelAdmin):
+class ResearchAreaAdmin(NamesFirst, CheckedPrefill, admin.ModelAdmin):
     list_display = ["name", "parent", "publication_count"]
     list_filter = ["parent"]
     search_fields = ["name", "description"]
@@ -15,7 +15,9 @@ class ResearchAreaAdmin(CheckedPrefill, admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("parent").annotate(Count("publications"))
+        # Counting drops the model's ordering (a GROUP BY query); the autocomplete pages the areas.
+        areas = super().get_queryset(request).select_related("parent").annotate(Count("publications"))
+        return areas.order_by(*ResearchArea._meta.ordering)
 
     @admin.display(description="publications", ordering="publications__count")
     def publication_count(self, obj):

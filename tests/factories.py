@@ -14,6 +14,7 @@ The publication factory makes a *visible* publication unless told otherwise::
     PublicationFactory(
         authors=[ada, ben],                   # byline order as given (Authorship.position)
         areas=[energy],                       # research areas
+        regions=[china],                      # regions (RegionFactory(parent=asia) nests one)
         tags=["energy", "grid"],              # taggit names
         related=[other_pub],                  # hand-picked related publications
         series=SeriesFactory(),
@@ -39,6 +40,7 @@ from factory.django import DjangoModelFactory
 
 from authors.models import Author
 from publications.models import Authorship, Publication, PublicationType
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 from website.models import MenuItem, Page
@@ -55,6 +57,14 @@ class ResearchAreaFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Research Area {n}")
     description = factory.LazyAttribute(lambda area: f"Work on {area.name.lower()}.")
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    description = factory.LazyAttribute(lambda region: f"Work on {region.name}.")
 
 
 class SeriesFactory(DjangoModelFactory):
@@ -119,6 +129,12 @@ class PublicationFactory(DjangoModelFactory):
         """``areas=[x, y]``: attach research areas."""
         if create and extracted:
             self.areas.add(*extracted)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        """``regions=[x, y]``: attach regions."""
+        if create and extracted:
+            self.regions.add(*extracted)
 
     @factory.post_generation
     def tags(self, create, extracted, **kwargs):

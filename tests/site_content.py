@@ -9,8 +9,10 @@ from tests.factories import (
     AuthorFactory,
     PublicationFactory,
     PublicationTypeFactory,
+    RegionFactory,
     ResearchAreaFactory,
     SeriesFactory,
+    days_ago,
 )
 from tests.subscriptions.factories import NewsletterFactory
 
@@ -23,15 +25,20 @@ LARGE = 25
 
 
 def build_site(size: int) -> dict:
-    """``size`` publications sharing ``size`` (at most 8) authors, areas and tags, one series,
+    """``size`` publications sharing ``size`` (at most 8) authors, areas, regions (one with the
+    rest inside it, each of those with a country of its own) and tags, ``size`` (at most 4) series
+    with a lead expert, the first holding all ``size`` publications and the others one each,
     some featured and some scheduled for later, and ``size`` (at most 4) newsletters for the
     sign-up form."""
     spread = min(size, 8)
     authors = AuthorFactory.create_batch(spread)
     parent = ResearchAreaFactory()
     areas = [parent, *ResearchAreaFactory.create_batch(spread - 1, parent=parent)]
+    region = RegionFactory()
+    regions = [region, *RegionFactory.create_batch(spread - 1, parent=region)]
+    regions += [RegionFactory(parent=parent) for parent in regions[1:]]
     tags = [f"grid topic {n}" for n in range(spread)]
-    series = SeriesFactory()
+    series = SeriesFactory(lead_expert=authors[0], banner_colour="#1f2a44")
     memo = PublicationTypeFactory(name=f"Memo for {size}")
     NewsletterFactory.create_batch(min(size, 4))
     publications = []
@@ -42,6 +49,7 @@ def build_site(size: int) -> dict:
                 type=memo,
                 authors=authors,
                 areas=areas,
+                regions=regions,
                 tags=tags,
                 series=series,
                 featured=n % 3 == 0,
@@ -49,12 +57,18 @@ def build_site(size: int) -> dict:
                 related=publications[-4:],
             )
         )
-    PublicationFactory.create_batch(min(size, 3), scheduled=True, authors=authors, areas=areas)
-    PublicationFactory.create_batch(min(size, 3), draft=True, authors=authors, areas=areas)
+    # More series (``size``, at most 4, in all), each with an older piece, for the list of series.
+    for other in SeriesFactory.create_batch(min(size, 4) - 1, lead_expert=authors[-1]):
+        PublicationFactory(series=other, type=memo, authors=authors[:1], published_at=days_ago(size + 30))
+    PublicationFactory.create_batch(
+        min(size, 3), scheduled=True, authors=authors, areas=areas, regions=regions
+    )
+    PublicationFactory.create_batch(min(size, 3), draft=True, authors=authors, areas=areas, regions=regions)
     return {
         "publication": publications[-1],
         "author": authors[0],
         "area": areas[-1],
+        "region": region,
         "series": series,
         "type": memo,
     }
@@ -77,6 +91,10 @@ def public_pages(site: dict) -> dict[str, str]:
         "expert": author.get_absolute_url(),
         "areas": reverse("research_areas:list"),
         "area": area.get_absolute_url(),
+        "regions": reverse("regions:list"),
+        "region": site["region"].get_absolute_url(),
+        "list, by region": reverse("publications:list") + f"?region={site['region'].slug}",
+        "series list": reverse("series:list"),
         "series": series.get_absolute_url(),
         "search, empty": reverse("search"),
         "search": reverse("search") + "?q=grid",
@@ -86,6 +104,7 @@ def public_pages(site: dict) -> dict[str, str]:
         "feed (Atom)": reverse("feeds:latest_atom"),
         "expert feed": reverse("feeds:author", kwargs={"slug": author.slug}),
         "area feed": reverse("feeds:area", kwargs={"slug": area.slug}),
+        "region feed": reverse("feeds:region", kwargs={"slug": site["region"].slug}),
         "series feed": reverse("feeds:series", kwargs={"slug": series.slug}),
         "sitemap": reverse("sitemap"),
         "robots.txt": reverse("robots"),

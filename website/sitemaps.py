@@ -1,5 +1,5 @@
-"""``/sitemap.xml``: publications, experts, research areas, series, the list pages and the
-editable pages.
+"""``/sitemap.xml``: publications, experts, research areas, regions, series, the list pages and
+the editable pages.
 
 Only published work is listed, and an expert's, area's or series' ``lastmod`` is the date of
 its latest published publication. Addresses are absolute on ``SITE_URL`` (not the host a
@@ -15,7 +15,9 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 
 from authors.models import Author
+from events.models import Event
 from publications.models import Publication
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -72,12 +74,45 @@ class ResearchAreaSitemap(SiteSitemap):
         )
 
 
+class RegionSitemap(SiteSitemap):
+    """A region's page lists the work of the regions inside it: its ``lastmod`` is theirs too."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        regions = list(
+            Region.objects.annotate(lastmod=_latest_publication(regions=OuterRef("pk"))).order_by("name")
+        )
+        by_pk = {region.pk: region for region in regions}
+        for region, own in [(region, region.lastmod) for region in regions if region.lastmod]:
+            seen, parent = {region.pk}, by_pk.get(region.parent_id)
+            while parent is not None and parent.pk not in seen:
+                parent.lastmod = max(parent.lastmod or own, own)
+                seen.add(parent.pk)
+                parent = by_pk.get(parent.parent_id)
+        return regions
+
+
 class SeriesSitemap(SiteSitemap):
     changefreq = "weekly"
     priority = 0.6
 
     def items(self):
         return Series.objects.annotate(lastmod=_latest_publication(series=OuterRef("pk"))).order_by("name")
+
+
+class EventSitemap(SiteSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return (
+            Event.objects.published()
+            .annotate(lastmod=Greatest("updated_at", "published_at"))
+            .only("slug", "updated_at", "published_at")
+            .order_by("-starts_at", "-pk")
+        )
 
 
 class PageSitemap(SiteSitemap):
@@ -87,7 +122,15 @@ class PageSitemap(SiteSitemap):
     priority = 1.0
 
     def items(self):
-        return ["home", "publications:list", "authors:list", "research_areas:list"]
+        return [
+            "home",
+            "publications:list",
+            "authors:list",
+            "research_areas:list",
+            "regions:list",
+            "series:list",
+            "events:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -114,8 +157,10 @@ class EditablePageSitemap(SiteSitemap):
 sitemaps = {
     "pages": PageSitemap,
     "publications": PublicationSitemap,
+    "events": EventSitemap,
     "experts": AuthorSitemap,
     "areas": ResearchAreaSitemap,
+    "regions": RegionSitemap,
     "series": SeriesSitemap,
     "editable_pages": EditablePageSitemap,
 }

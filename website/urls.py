@@ -4,7 +4,9 @@ from django.urls import path, re_path
 
 from authors.models import Author
 from core.pages import cached_page
+from events.models import Event
 from publications.models import Publication
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -18,7 +20,7 @@ urlpatterns = [
     path("robots.txt", cached_page(views.robots), name="robots"),
     path(
         "sitemap.xml",
-        cached_page(sitemap, shows_all=[Publication, Author, ResearchArea, Series, Page]),
+        cached_page(sitemap, shows_all=[Publication, Author, ResearchArea, Region, Series, Page, Event]),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),

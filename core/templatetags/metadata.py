@@ -64,6 +64,7 @@ def canonical_url(context) -> str:
 PAGE_FEEDS = {
     "authors": ("author", "author", "Publications by {}"),
     "research_areas": ("area", "area", "{}"),
+    "regions": ("region", "region", "{}"),
     "series": ("series", "series", "{}"),
 }
 
@@ -71,7 +72,7 @@ PAGE_FEEDS = {
 @register.simple_tag(takes_context=True)
 def feed_links(context) -> list[dict]:
     """The feeds to advertise with <link rel="alternate">: the site's latest publications
-    everywhere, plus an expert's, area's or series' own feed on its page."""
+    everywhere, plus an expert's, area's, region's or series' own feed on its page."""
     links = [{"title": f"{settings.SITE_NAME}: latest publications", "feed": "latest", "kwargs": {}}]
     request = context.get("request")
     match = getattr(request, "resolver_match", None)

@@ -5,23 +5,29 @@ then takes the step (``workflow.perform``)."""
 import json
 
 import reversion
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from reversion.admin import VersionAdmin
 
 from core.admin_mixins import CheckedPrefill, HiddenIsMissing
 from core.security_log import log_event
 
-from .. import revisions, workflow
+from .. import checks, revisions, workflow
 from ..models import Authorship, Publication
+from . import live
 from .filters import MineFilter, StateFilter
 from .forms import PublicationAdminForm
+from .live import LiveChecks
 from .pages import PublicationPages
 
 Status = Publication.Status
@@ -50,16 +56,16 @@ class PublicationChangeList(ChangeList):
         return ["-my_draft", "-waiting", *ordering]
 
 
-class PublicationAdmin(HiddenIsMissing, CheckedPrefill, PublicationPages, VersionAdmin):
+class PublicationAdmin(HiddenIsMissing, CheckedPrefill, LiveChecks, PublicationPages, VersionAdmin):
     form = PublicationAdminForm
     inlines = [AuthorshipInline]
-    list_display = ["title", "type", "byline", "state", "is_live", "published_at", "featured"]
-    list_filter = [StateFilter, MineFilter, "type", "featured", "areas", "series"]
+    list_display = ["title", "type", "byline", "state", "is_live", "publication_date", "featured"]
+    list_filter = [StateFilter, MineFilter, "type", "featured", "areas", "regions", "series"]
     list_select_related = ["type"]
     search_fields = ["title", "dek", "summary", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["areas", "series", "related"]
+    autocomplete_fields = ["areas", "regions", "series", "related"]
     actions = ["unpublish_selected", "feature_selected", "unfeature_selected"]
     save_on_top = True
     # Reversion's own list template adds "Recover deleted"; ours shows it to editors only.
@@ -113,13 +119,13 @@ class PublicationAdmin(HiddenIsMissing, CheckedPrefill, PublicationPages, Versio
         else:
             publishing += ["prepublish_checks"]
         publishing += ["preview_link", "share_link"]
-        classification = ["areas", "series", "tags", "new_tags", "related"]
+        classification = ["areas", "regions", "series", "tags", "related"]
         if obj is not None and not self.has_change_permission(request, obj):
             publishing = [name for name in publishing if name != "override_reason"]
-            classification.remove("new_tags")
         return [
             (None, {"fields": ["title", "slug", "type", "dek"]}),
             ("Text", {"fields": ["summary", "body"]}),
+            ("In search results and when shared", {"fields": ["share_preview"]}),
             ("Publishing", {"fields": publishing}),
             ("Classification", {"fields": classification}),
             (
@@ -130,7 +136,7 @@ class PublicationAdmin(HiddenIsMissing, CheckedPrefill, PublicationPages, Versio
         ]
 
     def get_readonly_fields(self, request, obj=None):
-        fields = ["workflow_state", "prepublish_checks", "preview_link", "share_link"]
+        fields = ["workflow_state", "prepublish_checks", "preview_link", "share_link", "share_preview"]
         fields += ["created_by", "created_at", "updated_at"]
         if not workflow.can_publish(request.user):
             # Not in the form at all, so a hand-made POST cannot set them either.
@@ -281,15 +287,33 @@ class PublicationAdmin(HiddenIsMissing, CheckedPrefill, PublicationPages, Versio
 
     @admin.display(description="checks before publishing")
     def prepublish_checks(self, obj):
-        if obj is None or obj.pk is None:
-            return "Shown once the publication is saved."
-        found = workflow.problems(obj)
-        if not found:
-            return format_html('<p class="checks checks--ok">{}</p>', "✓ Ready: every check passes.")
-        return format_html(
-            '<ul class="checks checks--failed">{}</ul>',
-            format_html_join("", "<li>✗ {}</li>", ((problem.message,) for problem in found)),
+        # The form's script runs the checks again on what is typed (LiveChecks), from the
+        # first keystroke; without it, they are those of the last save.
+        saved = obj is not None and obj.pk is not None
+        found = (
+            workflow.problems(obj) if saved else checks.problems(Publication(), authors=[], has_areas=False)
         )
+        if not found:
+            listing = format_html('<p class="checks checks--ok">{}</p>', "✓ Ready: every check passes.")
+        else:
+            listing = format_html(
+                '<ul class="checks checks--failed">{}</ul>',
+                format_html_join("", "<li>✗ {}</li>", ((problem.message,) for problem in found)),
+            )
+        return format_html(
+            '<div class="live-checks" data-url="{}" data-autosave="{}" data-publication="{}" '
+            'aria-live="polite">{}</div>',
+            reverse("admin:publications_publication_checks"),
+            reverse("admin:publications_publication_autosave"),
+            obj.pk if saved else "",
+            listing,
+        )
+
+    @admin.display(description="how it looks")
+    def share_preview(self, obj):
+        context = live.preview_context(obj, site_name=settings.SITE_NAME, site_url=settings.SITE_URL)
+        context |= {"site_name": settings.SITE_NAME, "limits_json": json.dumps(live.LIMITS)}
+        return render_to_string("admin/publications/publication/includes/share_preview.html", context)
 
     @admin.display(description="preview")
     def preview_link(self, obj):
@@ -327,6 +351,11 @@ class PublicationAdmin(HiddenIsMissing, CheckedPrefill, PublicationPages, Versio
     @admin.display(boolean=True, description="live")
     def is_live(self, obj):
         return obj.is_published
+
+    @admin.display(description="publication date", ordering="published_at")
+    def publication_date(self, obj):
+        """Short enough to keep the list within a laptop's screen: "19 Dec 2026, 06:36"."""
+        return date_format(localtime(obj.published_at), "j M Y, H:i") if obj.published_at else "–"
 
     def view_on_site(self, obj):
         if obj.is_published:

@@ -3,14 +3,13 @@ matched as case-insensitive text in the same fields, title matches first, no ste
 
 import re
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from core.slugs import readable_slug
+from core.text import ELLIPSIS, excerpt, html_to_text
 
 from .vectors import Links
 
@@ -129,15 +128,31 @@ def _highlight(text: str, terms: list[str]) -> SafeString:
     return mark_safe("".join(pieces))
 
 
-def _snippet(publication, terms: list[str], words: int = 35) -> SafeString:
-    text = " ".join(f"{publication.summary} {unescape(strip_tags(publication.body))}".split())
+SNIPPET_WORDS = 35
+# Footnote numbers in the text (``<sup>1</sup>``, body.py's convention): "invoked.1 Strategic"
+# reads as a typo in a snippet.
+NOTE_MARK = re.compile(r"<sup>\s*\d+\s*</sup>")
+_SENTENCE_START = re.compile(r"[.?!][\"”’)]?\s+(?=\S)")
+
+
+def snippet_text(summary: str, body: str) -> str:
+    """What a snippet is drawn from: the summary, then the body's text, blocks kept apart."""
+    return " ".join(f"{summary} {html_to_text(NOTE_MARK.sub('', body))}".split())
+
+
+def _snippet(publication, terms: list[str], words: int = SNIPPET_WORDS) -> SafeString:
+    """The text around the first match: from the start of its sentence when that is near, or
+    a few words before it, cut between words (core/text.py)."""
+    text = snippet_text(publication.summary, publication.body)
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms]
     first = min((p for p in positions if p >= 0), default=-1)
-    if first > 0:
-        start = text.rfind(" ", 0, max(0, first - 80)) + 1
-        text = ("… " if start else "") + text[start:]
-    return _highlight(Truncator(text).words(words), terms)
+    if first > 80:
+        sentences = list(_SENTENCE_START.finditer(text, max(0, first - 120), first + 1))
+        start = sentences[-1].end() if sentences else text.rfind(" ", 0, first - 80) + 1
+        if start > 0:
+            text = f"{ELLIPSIS} {text[start:]}"
+    return _highlight(excerpt(text, words), terms)
 
 
 def add_highlights(publications: list, text: str) -> None:

@@ -1,12 +1,14 @@
 """What the search page reads from its query string: the words, the facets and the order."""
 
 from django import forms
+from django.db.models import Q
 
 from authors.models import Author
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
-from ..models import PublicationType
+from ..models import Publication, PublicationType
 
 QUERY_MAX_LENGTH = 200
 
@@ -21,6 +23,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="Search terms", max_length=QUERY_MAX_LENGTH, required=False)
     type = _by_slug(PublicationType.objects.all())
     area = _by_slug(ResearchArea.objects.all(), label="Research area")
+    region = _by_slug(Region.objects.all())
     series = _by_slug(Series.objects.all())
     author = _by_slug(Author.objects.all(), label="Expert")
     year = forms.IntegerField(min_value=1, max_value=9999, required=False)
@@ -32,10 +35,19 @@ class SearchForm(forms.Form):
     FACETS = {
         "type": "type",
         "area": "areas",
+        "region": "regions",
         "series": "series",
         "author": "authorships__author",
         "year": "published_at__year",
     }
+
+    @classmethod
+    def narrowing(cls, name: str, value) -> Q:
+        """The condition that choosing ``value`` in facet ``name`` puts on publications. A
+        region takes in the regions inside it, as its facet counts do (page.py)."""
+        if name == "region":
+            return Q(pk__in=Publication.objects.in_regions(Region.objects.within(value)).values("pk"))
+        return Q(**{cls.FACETS[name]: value})
 
     def value(self, name: str):
         """The cleaned value of ``name``, or None when it was absent or not usable."""

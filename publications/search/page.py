@@ -16,11 +16,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import CharField, Count, Q, RowRange, Value, Window
+from django.db.models import CharField, Count, F, Q, RowRange, Value, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from django.http import QueryDict
 
+from regions.models import Region
 from series.models import Series
 
 from ..fulltext import engines
@@ -94,7 +95,7 @@ def _narrowed(matches, selected: dict, *skip: str):
     """``matches`` narrowed by every selected facet but those in ``skip``."""
     for name, value in selected.items():
         if value is not None and name not in skip:
-            matches = matches.filter(**{SearchForm.FACETS[name]: value})
+            matches = matches.filter(SearchForm.narrowing(name, value))
     return matches
 
 
@@ -131,8 +132,8 @@ def _among(field: str, keys: list[int], using: str) -> Q:
 
 def _sample(ordered) -> Sample:
     """The first ``FACET_SAMPLE`` of ``ordered`` with their facets, in two statements: the rows,
-    with the count of all matches from the same pass; then the labels of types and series, and
-    the sample's research areas and experts, together."""
+    with the count of all matches from the same pass; then the labels of types, series and
+    regions, and the sample's research areas, regions and experts, together."""
     # Counted over the whole frame, but in the results' first order (the rank): the database
     # then works out the rank as it reads each match, rather than carrying every match's search
     # vector past the count to rank it there, and sorts by one key, leaving the ties to the
@@ -151,8 +152,11 @@ def _sample(ordered) -> Sample:
         return sample
     sample.matched = rows[0][-1]
     labels, sort_keys = sample.labels, sample.sort_keys
-    kinds = {"type": {}, "series": {}}
+    kinds, broader = {"type": {}, "series": {}}, {}
     for kind, key, slug, name, extra in _labels_and_links([row[0] for row in rows], ordered.db):
+        if kind == "place":  # every region, with the one it lies in
+            broader[slug], labels["region"][slug], sort_keys["region"][slug] = extra, name, (name,)
+            continue
         if kind in kinds:
             kinds[kind][key] = slug
             labels[kind][slug] = name
@@ -161,6 +165,8 @@ def _sample(ordered) -> Sample:
         sample.filed.setdefault(key, _unfiled())[kind].append(slug)
         labels[kind][slug] = name
         sort_keys[kind][slug] = (extra, name) if kind == "author" else (name,)
+    for filed in sample.filed.values():
+        filed["region"] = _with_broader(filed["region"], broader)
     for pk, type_id, series_id, year, _ in rows:
         filed = sample.filed.setdefault(pk, _unfiled())
         filed["type"].append(kinds["type"][type_id])
@@ -172,14 +178,26 @@ def _sample(ordered) -> Sample:
     return sample
 
 
+def _with_broader(regions: list[str], broader: dict[str, str | None]) -> list[str]:
+    """``regions`` and those they lie in: work on China counts towards East Asia and Asia, as
+    choosing Asia finds it (``SearchForm.narrowing``)."""
+    found = []
+    for region in regions:
+        while region and region not in found:
+            found.append(region)
+            region = broader.get(region)
+    return found
+
+
 def _unfiled() -> dict[str, list]:
     return {name: [] for name in SearchForm.FACETS}
 
 
 def _labels_and_links(keys: list[int], using: str):
     """(kind, key, slug, name, extra) rows, in one statement: every type (by id, with its
-    position) and series (by id), and the research areas and experts (with their sort names) of
-    the publications ``keys`` (by publication)."""
+    position), series (by id) and region (by id, with the one it lies in), and the research
+    areas, regions and experts (with their sort names) of the publications ``keys`` (by
+    publication)."""
     text = CharField()
     parts = [
         PublicationType.objects.annotate(kind=Value("type"), extra=Cast("position", text)).values_list(
@@ -191,6 +209,12 @@ def _labels_and_links(keys: list[int], using: str):
         Publication.areas.through.objects.filter(_among("publication_id", keys, using))
         .annotate(kind=Value("area"), extra=Value("", text))
         .values_list("kind", "publication_id", "researcharea__slug", "researcharea__name", "extra"),
+        Region.objects.annotate(kind=Value("place"), extra=F("parent__slug")).values_list(
+            "kind", "pk", "slug", "name", "extra"
+        ),
+        Publication.regions.through.objects.filter(_among("publication_id", keys, using))
+        .annotate(kind=Value("region"), extra=Value("", text))
+        .values_list("kind", "publication_id", "region__slug", "region__name", "extra"),
         Authorship.objects.filter(_among("publication_id", keys, using))
         .annotate(kind=Value("author"))
         .values_list("kind", "publication_id", "author__slug", "author__name", "author__sort_name"),

@@ -15,6 +15,7 @@ def publication_json_ld(publication, authors):
         list(authors),
         # Prefetched on the publication page, so these cost no query.
         areas=list(publication.areas.all()),
+        regions=list(publication.regions.all()),
         tags=list(publication.tags.all()),
     )
     return citations.json_ld_script(data)

@@ -78,7 +78,8 @@ def test_the_red_cell_memo_shows_every_part_of_the_page(client):
     assert memo.is_published
     assert memo.show_toc
     page = client.get(memo.get_absolute_url()).content.decode()
-    assert "Marcus Feld</a> and <a" in page
+    assert 'Marcus Feld</a> <span class="byline__sep">•</span> <a' in page
+    assert f'<p class="publication__summary">{memo.summary}</p>' in page
     for part in (
         '<blockquote class="pull-quote">',
         "<table>",

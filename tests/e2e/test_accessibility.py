@@ -1,6 +1,7 @@
 """axe-core finds no WCAG 2.1 A or AA violation on the key pages, in Chromium."""
 
 from publications.models import Publication
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
@@ -20,10 +21,28 @@ def key_pages() -> dict[str, str]:
         "expert": author.get_absolute_url(),
         "research areas": "/research-areas/",
         "research area": ResearchArea.objects.first().get_absolute_url(),
+        "regions": "/regions/",
+        # A region with regions inside it, a breadcrumb and publications.
+        "region": Region.objects.filter(parent__isnull=False, children__isnull=False)
+        .first()
+        .get_absolute_url(),
+        "publications by region": f"/publications/?region={Region.objects.first().slug}",
+        "projects and series": "/series/",
         "series": Series.objects.first().get_absolute_url(),
+        # A project with a banner in its colour, a logo, landing text and a lead expert.
+        "series with banner": Series.objects.exclude(banner_colour="")
+        .exclude(logo="")
+        .last()
+        .get_absolute_url(),
         "search": "/search/?q=energy",
         "search, nothing found": "/search/?q=zzzzqqq",
         "subscribe": "/subscribe/",
+        "events": "/events/",
+        "past events": "/events/past/",
+        "event, upcoming with registration": "/events/grid-resilience-after-the-winter-storms/",
+        "event, past with a recording": "/events/narrow-waters-report-launch/",
+        "event, cancelled": "/events/cables-and-chokepoints-cancelled/",
+        "event registration": "/events/grid-resilience-after-the-winter-storms/register/",
         "about": "/about/",
         "nested page": "/about/contact/",
         "not found": "/no-such-page/",

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from publications.models import Publication
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 from subscriptions import tokens
@@ -34,11 +35,28 @@ def pages(client) -> dict[str, str]:
         "expert": memo.ordered_authors()[0].get_absolute_url(),
         "areas": "/research-areas/",
         "area": ResearchArea.objects.first().get_absolute_url(),
+        "regions": "/regions/",
+        "region": Region.objects.filter(parent__isnull=False, children__isnull=False)
+        .first()
+        .get_absolute_url(),
+        "by region": f"/publications/?region={Region.objects.first().slug}",
+        "series list": "/series/",
         "series": Series.objects.first().get_absolute_url(),
+        "series with banner": Series.objects.exclude(banner_colour="")
+        .exclude(logo="")
+        .last()
+        .get_absolute_url(),
         "search": "/search/?q=energy",
         "search empty": "/search/?q=zzzzqqq",
         "subscribe": "/subscribe/",
         "thanks": "/subscribe/thanks/",
+        "events": "/events/",
+        "past events": "/events/past/?type=briefing",
+        "event": "/events/grid-resilience-after-the-winter-storms/",
+        "past event": "/events/narrow-waters-report-launch/",
+        "cancelled event": "/events/cables-and-chokepoints-cancelled/",
+        "event registration": "/events/grid-resilience-after-the-winter-storms/register/",
+        "registered": "/events/grid-resilience-after-the-winter-storms/register/done/",
         "bad link": "/subscribe/confirm/not-a-token/",
         "manage": f"/subscribe/manage/{tokens.manage_token(subscriber.token)}/"
         if subscriber

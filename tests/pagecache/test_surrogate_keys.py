@@ -17,6 +17,7 @@ from tests.factories import (
     AuthorFactory,
     PublicationFactory,
     PublicationTypeFactory,
+    RegionFactory,
     ResearchAreaFactory,
     SeriesFactory,
 )
@@ -31,6 +32,8 @@ def site(commit):
         ada, ben = AuthorFactory(name="Ada Okafor"), AuthorFactory(name="Ben Lindqvist")
         energy, ports = ResearchAreaFactory(name="Energy Security"), ResearchAreaFactory(name="Ports")
         series = SeriesFactory(name="Grid Notes")
+        asia = RegionFactory(name="Asia")
+        china = RegionFactory(name="China", parent=asia)
         memo = PublicationTypeFactory(name="Policy Memo")
         NewsletterFactory(name="Weekly Update")
         lights = PublicationFactory(
@@ -40,6 +43,7 @@ def site(commit):
             areas=[energy],
             series=series,
             tags=["transmission"],
+            regions=[china],
         )
         storage = PublicationFactory(title="Storage at Scale", type=memo, authors=[ada], areas=[energy])
         harbours = PublicationFactory(title="Harbours", type=memo, authors=[ben], areas=[ports])
@@ -49,6 +53,8 @@ def site(commit):
         "energy": energy,
         "ports": ports,
         "series": series,
+        "asia": asia,
+        "china": china,
         "memo": memo,
         "lights": lights,
         "storage": storage,
@@ -74,6 +80,7 @@ def test_a_publication_page_names_itself_its_people_topics_and_related_items(cli
 
     lights = site["lights"]
     expected = {key(lights), key(site["ada"]), key(site["energy"]), key(site["series"]), key(site["memo"])}
+    expected |= {key(site["china"])}
     expected |= {key(tag) for tag in lights.tags.all()}
     expected |= {key(site["storage"])}  # in its "Recent & Related": same author and area
     assert expected <= keys
@@ -88,13 +95,17 @@ def test_lists_name_the_collections_they_show(client, site):
 
     listing = keys_of(client, reverse("publications:list"))
     expected = {"all-publication", "all-author", "all-researcharea", "all-series", "all-publicationtype"}
-    assert expected | {"all-tag"} <= listing
+    assert expected | {"all-tag", "all-region"} <= listing
+    assert "all-region" in keys_of(client, reverse("regions:list"))
+    assert "all-region" in keys_of(client, reverse("sitemap"))
     assert not {key(site["ada"]), key(site["lights"])} & listing
 
     assert "all-publication" in keys_of(client, reverse("feeds:latest"))
     assert {"all-publication", "all-author"} <= keys_of(client, reverse("sitemap"))
     assert {"all-publication", "all-author"} <= keys_of(client, reverse("search") + "?q=grid")
     assert "all-author" in keys_of(client, reverse("authors:list"))
+    # Each series with its count and latest piece: a new series or publication changes it.
+    assert {"all-series", "all-publication"} <= keys_of(client, reverse("series:list"))
 
 
 def test_an_expert_page_names_the_expert_and_each_of_their_publications(client, site):
@@ -110,6 +121,16 @@ def test_an_area_and_a_series_page_name_themselves_and_their_publications(client
     assert key(site["lights"]) not in area
     series = keys_of(client, site["series"].get_absolute_url())
     assert {key(site["series"]), key(site["lights"])} <= series
+
+
+def test_a_region_page_names_itself_the_regions_inside_it_and_their_publications(client, site):
+    asia = keys_of(client, site["asia"].get_absolute_url())
+    # Its own key and China's: new work on China purges Asia's page too.
+    assert {key(site["asia"]), key(site["china"]), key(site["lights"]), key(site["ada"])} <= asia
+    assert key(site["harbours"]) not in asia
+    assert "all-publication" not in asia
+    feed = keys_of(client, reverse("feeds:region", kwargs={"slug": site["asia"].slug}))
+    assert {key(site["asia"]), key(site["lights"])} <= feed
 
 
 def test_staff_pages_carry_no_keys(client, site, django_user_model):
@@ -137,7 +158,13 @@ def purged(monkeypatch):
 
 def publication_purge(publication, *others) -> set[str]:
     """What a change to a public publication purges: itself, the lists, and its relations."""
-    related = [publication.type, *publication.areas.all(), *publication.tags.all(), *others]
+    related = [
+        publication.type,
+        *publication.areas.all(),
+        *publication.regions.all(),
+        *publication.tags.all(),
+    ]
+    related += others
     related += [authorship.author for authorship in publication.authorships.all()]
     if publication.series:
         related.append(publication.series)
@@ -200,12 +227,56 @@ def test_editing_an_expert_area_series_type_tag_or_newsletter_purges_its_pages(s
     with commit():
         newsletter = NewsletterFactory(name="Ports Weekly")
     tag = site["lights"].tags.get()
-    for item in [site["ada"], site["energy"], site["series"], site["memo"], tag, newsletter]:
+    for item in [site["ada"], site["energy"], site["asia"], site["series"], site["memo"], tag, newsletter]:
         purged.clear()
         with commit():
             item.name = f"{item.name} (renamed)"
             item.save()
         assert purged == [{key(item), f"all-{item._meta.model_name}"}], item
+
+
+def test_editing_a_series_lead_expert_purges_the_series_page(client, site, purged, commit):
+    """A series page shows its lead expert (name, role, photo): it carries the expert's key."""
+    series, ben = site["series"], site["ben"]
+    with commit():
+        series.lead_expert = ben
+        series.save()
+    assert purged == [{key(series), "all-series"}]
+    page = keys_of(client, series.get_absolute_url())
+    assert key(ben) in page
+
+    purged.clear()
+    with commit():
+        ben.role = "Director, Grid Notes"
+        ben.save()
+    assert purged == [{key(ben), "all-author"}]
+    assert key(ben) in page & purged[0]
+
+
+def test_editing_a_region_purges_the_regions_it_lies_in(site, purged, commit):
+    with commit():
+        site["china"].description = "Renamed provinces."
+        site["china"].save()
+    assert purged == [{key(site["china"]), "all-region", key(site["asia"])}]
+
+
+def test_moving_a_region_purges_the_pages_of_its_new_region(site, purged, commit):
+    with commit():
+        europe = RegionFactory(name="Europe")
+        ukraine = RegionFactory(name="Ukraine")
+    purged.clear()
+    with commit():
+        ukraine.parent = europe
+        ukraine.save()
+    assert purged == [{key(ukraine), "all-region", key(europe)}]
+
+
+def test_filing_a_public_publication_under_a_region_purges_that_region(site, purged, commit):
+    harbours = site["harbours"]
+    with commit():
+        harbours.regions.add(site["asia"])
+    assert purged == [publication_purge(harbours)]
+    assert key(site["asia"]) in purged[0]
 
 
 def test_a_scheduled_publication_is_purged_at_its_moment(site, commit, monkeypatch, settings):

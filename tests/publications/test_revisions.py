@@ -38,7 +38,7 @@ def edited(login, ada):
             "summary": "Ships wait.",
             "body": "<h2>Findings</h2><p>Ships wait three days at anchor.</p><p>Costs rise.</p>",
             "areas": [area.pk],
-            "new_tags": "shipping",
+            "tags": ["shipping"],
             "authorships-TOTAL_FORMS": "1",
             "authorships-INITIAL_FORMS": "0",
             "authorships-MIN_NUM_FORMS": "0",
@@ -52,7 +52,7 @@ def edited(login, ada):
         memo,
         title="Ports Under Pressure",
         body="<h2>Findings</h2><p>Ships wait five days at anchor.</p><p>Costs rise.</p>",
-        new_tags="ports",
+        tags=[*memo.tags.values_list("pk", flat=True), "ports"],
         **{
             "authorships-TOTAL_FORMS": "2",
             "authorships-1-author": co_author.pk,
@@ -69,7 +69,7 @@ def edited(login, ada):
 def test_every_save_keeps_a_revision_saying_who_and_what(edited):
     assert revisions(edited) == [
         ("ada", "Created."),
-        ("ada", "Changed Title, Body and New tags. Added authorship “Cleo Marsh”."),
+        ("ada", "Changed Title, Body and tags. Added authorship “Cleo Marsh”."),
         ("ada", "Submitted for review."),
     ]
 
@@ -77,7 +77,7 @@ def test_every_save_keeps_a_revision_saying_who_and_what(edited):
 def test_the_history_lists_versions_and_the_log(login, eve, edited):
     page = login(eve).get(history_url(edited)).content.decode()
     assert page.count('name="from"') == 3
-    assert "Changed Title, Body and New tags." in page
+    assert "Changed Title, Body and tags." in page
     assert "Submitted for review." in page
     assert "Restore…" in page
 

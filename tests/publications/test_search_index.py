@@ -60,7 +60,8 @@ def test_one_admin_save_rebuilds_the_vector_once_and_bumps_the_content_version_o
     form = client.get(change_url(publication))
     # A new title, areas, tags and byline order: every part the vector is made of changes.
     areas = [publication.areas.first().pk, *[area.pk for area in ResearchAreaFactory.create_batch(2)]]
-    data = post_back(form, title="Desalination at scale", areas=areas, new_tags="desalination")
+    data = post_back(form, title="Desalination at scale", areas=areas)
+    data["tags"] = [*data["tags"], "desalination"]  # a new tag typed beside the others
     for index in range(3):
         data[f"authorships-{index}-position"] = 3 - index
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "authors", "research_areas", "series", "publications", "subscriptions"]
-APPS += ["website", "pagecache", "staff", "demo", "redcell"]
+APPS = ["core", "authors", "research_areas", "regions", "series", "publications", "subscriptions"]
+APPS += ["website", "pagecache", "staff", "demo", "importers", "redcell"]
 LONGEST_MODULE = 400
 LONGEST_PROJECT_PACKAGE = 500
 

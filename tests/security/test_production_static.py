@@ -8,8 +8,17 @@ from django.template import Context, Template
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from events import tokens as event_tokens
 from subscriptions import tokens
-from tests.factories import AuthorFactory, PageFactory, PublicationFactory, ResearchAreaFactory, SeriesFactory
+from tests.events.factories import EventFactory, RegistrationFactory
+from tests.factories import (
+    AuthorFactory,
+    PageFactory,
+    PublicationFactory,
+    RegionFactory,
+    ResearchAreaFactory,
+    SeriesFactory,
+)
 from tests.security.conftest import read
 from tests.subscriptions.factories import NewsletterFactory, SubscriberFactory
 
@@ -81,7 +90,10 @@ def named_routes(resolver=None, namespace="") -> set[str]:
 @pytest.fixture
 def every_url(db):
     author, area, series = AuthorFactory(), ResearchAreaFactory(), SeriesFactory()
-    publication = PublicationFactory(authors=[author], areas=[area], series=series, tags=["grid"])
+    region = RegionFactory(parent=RegionFactory())
+    publication = PublicationFactory(
+        authors=[author], areas=[area], regions=[region], series=series, tags=["grid"]
+    )
     NewsletterFactory()
     subscriber = SubscriberFactory(confirmed=True)
     slug = {"slug": publication.slug}
@@ -107,7 +119,11 @@ def every_url(db):
         "authors:detail": author.get_absolute_url(),
         "research_areas:list": reverse("research_areas:list"),
         "research_areas:detail": area.get_absolute_url(),
+        "regions:list": reverse("regions:list"),
+        "regions:detail": region.parent.get_absolute_url(),
+        "series:list": reverse("series:list"),
         "series:detail": series.get_absolute_url(),
+        "series:banner_css": reverse("series:banner_css", kwargs={"colour": "1f2a44"}),
         "subscriptions:subscribe": reverse("subscriptions:subscribe"),
         "subscriptions:thanks": reverse("subscriptions:thanks"),
         "subscriptions:confirm": reverse("subscriptions:confirm", kwargs={"token": "bad-token"}),
@@ -117,15 +133,31 @@ def every_url(db):
         "subscriptions:unsubscribe": reverse("subscriptions:unsubscribe", kwargs={"token": subscriber.token}),
         "media": "/media/nothing-here.pdf",
     }
-    for kind, obj in [("author", author), ("area", area), ("series", series)]:
+    for kind, obj in [("author", author), ("area", area), ("region", region), ("series", series)]:
         urls[f"feeds:{kind}"] = reverse(f"feeds:{kind}", kwargs={"slug": obj.slug})
         urls[f"feeds:{kind}_atom"] = reverse(f"feeds:{kind}_atom", kwargs={"slug": obj.slug})
     urls["feeds:latest"] = reverse("feeds:latest")
     urls["feeds:latest_atom"] = reverse("feeds:latest_atom")
+    urls |= event_urls(area)
     return urls
 
 
+def event_urls(area) -> dict[str, str]:
+    event = EventFactory(built_in=True, areas=[area])
+    registration = RegistrationFactory(event=event)
+    slug = {"slug": event.slug}
+    urls = {name: reverse(f"events:{name}") for name in ("list", "past", "calendar", "feed", "feed_atom")}
+    urls |= {
+        name: reverse(f"events:{name}", kwargs=slug)
+        for name in ("detail", "ics", "register", "registered", "preview")
+    }
+    urls["area_calendar"] = reverse("events:area_calendar", kwargs={"area": area.slug})
+    urls["cancel"] = reverse("events:cancel", kwargs={"token": event_tokens.cancel_token(registration)})
+    return {f"events:{name}": url for name, url in urls.items()}
+
+
 EXPECTED_STATUS = {
+    "events:preview": {404},  # staff only
     "publications:shared_preview": {400, 404, 410},
     "publications:shared_file": {404},
     "subscriptions:confirm": {400},

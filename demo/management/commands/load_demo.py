@@ -2,30 +2,37 @@
 
 The content is Markdown files in ``demo/content/`` (``demo.loader`` reads and checks them
 all before anything is written). Idempotent: rows are updated in place by slug (pages by their
-path, menu items by their place in the menu), and authorships, areas, tags and related items are
-replaced, so running it again leaves the same rows. Hero images and expert photos are drawn by
-``demo.images`` and saved through the models' file fields (so renditions and the embargo apply);
-a picture already stored is reused, not drawn again. Dates are relative to now, so the demo
-stays fresh. It never prompts; at the end it creates or updates the staff superuser ``editor``
-and prints its login.
+path, menu items by their place in the menu), and authorships, areas, regions, tags and related
+items are replaced, so running it again leaves the same rows. Hero images, expert photos and
+series logos are drawn by ``demo.images`` and saved through the models' file fields (so
+renditions and the embargo apply); a picture already stored is reused, not drawn again. Dates
+are relative to now, so the demo stays fresh. It never prompts; at the end it creates or
+updates the staff superuser ``editor`` and prints its login, then (with ``DEBUG`` on) one login
+for each role (``demo_logins``).
 """
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from authors.models import Author
+from core import colours
 from demo import images
+from demo.events import load_events, read_events
 from demo.loader import CONTENT_DIR, Content, ContentError, Expert, read_content
 from demo.loader import Publication as DemoPublication
+from demo.loader import Series as DemoSeries
 from demo.pages import PageError, load_menus, load_pages
 from publications.models import Authorship, Publication, PublicationType
 from publications.tasks import pdfs_on_demand
+from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 from subscriptions.models import Newsletter
@@ -56,12 +63,13 @@ class Command(BaseCommand):
             "--no-pictures",
             dest="pictures",
             action="store_false",
-            help="Leave the generated hero images and expert photos alone (faster: for tests).",
+            help="Leave the generated hero images, expert photos and series logos alone (faster: for tests).",
         )
 
     def handle(self, *args, **options):
         try:
             content = read_content(options["content"])
+            events = read_events(options["content"])
         except ContentError as error:
             raise CommandError(str(error)) from error
         password = options["password"] or secrets.token_urlsafe(12)
@@ -73,21 +81,24 @@ class Command(BaseCommand):
                 counts = self.load(content, timezone.now())
                 pages = load_pages(content)
                 counts |= {"pages": len(pages), "menu_items": load_menus(content, pages)}
+                counts["events"] = load_events(events)
                 self.create_editor(password)
-        except PageError as error:
+        except (PageError, ContentError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo content: {areas} research areas, {series} series, {authors} experts, "
-                "{types} publication types, {publications} publications ({published} published, "
-                "{scheduled} scheduled, {drafts} drafts or in review, {featured} featured), "
-                "{newsletters} newsletters, {pages} pages (About, Contact, Privacy…) and "
-                "{menu_items} menu items.".format(**counts)
+                "Demo content: {areas} research areas, {regions} regions, {series} series, "
+                "{authors} experts, {types} publication types, {publications} publications "
+                "({published} published, {scheduled} scheduled, {drafts} drafts or in review, "
+                "{featured} featured), {newsletters} newsletters, {pages} pages (About, Contact, "
+                "Privacy…), {menu_items} menu items and {events} events.".format(**counts)
             )
         )
         self.stdout.write(
             f"Staff login: {options['admin_url']}  user: {EDITOR_USERNAME}  password: {password}"
         )
+        # One login per role with a known password (DEBUG only): staff/management/commands/.
+        call_command("demo_logins", admin_url=options["admin_url"], stdout=self.stdout)
 
     def load(self, content: Content, now) -> dict:
         areas: dict[str, ResearchArea] = {}
@@ -104,6 +115,7 @@ class Command(BaseCommand):
 
         for slug in content.areas:
             save_area(slug)
+        regions = self.save_regions(content)
         series = {
             slug: Series.objects.update_or_create(
                 slug=slug, defaults={"name": item.name, "description": item.description}
@@ -111,6 +123,8 @@ class Command(BaseCommand):
             for slug, item in content.series.items()
         }
         authors = {slug: self.save_expert(slug, expert) for slug, expert in content.experts.items()}
+        for slug, item in content.series.items():
+            self.save_series_identity(series[slug], item, authors)
         types = {
             slug: PublicationType.objects.update_or_create(
                 slug=slug,
@@ -153,6 +167,7 @@ class Command(BaseCommand):
                     publication=publication, author=author, defaults={"position": position}
                 )
             publication.areas.set([areas[area] for area in spec.areas])
+            publication.regions.set([regions[region] for region in spec.regions])
             publication.tags.set(spec.tags)
             publications[slug] = publication
 
@@ -176,6 +191,7 @@ class Command(BaseCommand):
         return {
             "newsletters": len(content.newsletters),
             "areas": len(areas),
+            "regions": len(regions),
             "series": len(series),
             "authors": len(authors),
             "types": len(types),
@@ -188,6 +204,23 @@ class Command(BaseCommand):
             "featured": demo.filter(featured=True).count(),
         }
 
+    def save_regions(self, content: Content) -> dict[str, Region]:
+        """Every region, each after the one it lies in, whatever order the files come in."""
+        regions: dict[str, Region] = {}
+
+        def save(slug: str) -> Region:
+            if slug not in regions:
+                item = content.regions[slug]
+                parent = save(item.parent) if item.parent else None
+                regions[slug], _ = Region.objects.update_or_create(
+                    slug=slug, defaults={"name": item.name, "description": item.description, "parent": parent}
+                )
+            return regions[slug]
+
+        for slug in content.regions:
+            save(slug)
+        return regions
+
     def save_expert(self, slug: str, expert: Expert) -> Author:
         author = Author.objects.filter(slug=slug).first() or Author(slug=slug)
         author.name, author.role, author.bio = expert.name, expert.role, expert.bio
@@ -195,6 +228,25 @@ class Command(BaseCommand):
             self.set_photo(author, expert)
         author.save()
         return author
+
+    def save_series_identity(self, series: Series, item: DemoSeries, authors: dict[str, Author]) -> None:
+        """Its landing text, lead expert and banner colour, and a generated logo unless the file
+        says ``logo: false`` (``logo: waves`` chooses the mark), described by the file or by the
+        generator."""
+        # Paragraphs as the admin's text box has them: one line each, an empty line between.
+        paragraphs = re.split(r"\n\s*\n", item.landing_text.strip())
+        series.landing_text = "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+        series.lead_expert = authors.get(item.lead_expert)
+        series.banner_colour = colours.normalise(item.banner_colour)
+        if self.pictures and not item.logo:
+            images.detach(series.logo, item.slug)
+            series.logo_alt = ""
+        elif self.pictures:
+            mark = item.logo if isinstance(item.logo, str) else ""
+            picture = images.logo(item.slug, item.name, series.banner_colour, mark)
+            images.attach(series.logo, picture, item.slug)
+            series.logo_alt = item.logo_alt or picture.description
+        series.save()
 
     def set_photo(self, author: Author, expert: Expert) -> None:
         """A generated monogram unless the file says ``photo: false``, described by the file or
