@@ -7,10 +7,11 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
-        from . import signals
+        from . import search_index, signals
 
         Event, EventType, Speaker = (self.get_model(name) for name in ("Event", "EventType", "Speaker"))
         content_version.track(Event, EventType, Speaker)
         content_version.schedule(Event.objects.next_change)
         surrogates.track(Event, EventType)
         signals.connect()
+        search_index.connect()

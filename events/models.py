@@ -7,6 +7,7 @@ come); an event's own dates decide only whether it is upcoming or past.
 import zoneinfo
 from functools import cache
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -77,7 +78,9 @@ class EventQuerySet(models.QuerySet):
         return self.filter(pk__in=filed.values("event_id"))
 
     def with_cards(self):
-        return self.select_related("type").defer("description", "description_html", "transcript")
+        return self.select_related("type").defer(
+            "description", "description_html", "transcript", "search_vector"
+        )
 
     def next_change(self):
         """The next moment a public event page changes with no write: an event going live, one
@@ -194,6 +197,9 @@ class Event(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept current by search_index.py; filled and GIN-indexed on Postgres only (migration 0002
+    # makes the index there), as a publication's is. Elsewhere the search matches text.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 

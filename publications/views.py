@@ -10,12 +10,11 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from . import citations, sharing
+from . import citations, library, sharing
 from . import pdf as pdf_files
 from .filters import PublicationFilter
 from .fragments import Fragments
 from .models import Publication, byline
-from .search.page import search_page
 
 PAGE_SIZE = 12
 
@@ -82,11 +81,13 @@ def detail_relations() -> list:
     return [byline(), "areas", "regions", "tags"]
 
 
-def detail_context(publication: Publication) -> dict:
+def detail_context(publication: Publication, file_url=None) -> dict:
     """Authors and "Recent & Related" are read when the template first uses them, so a page
-    whose fragments come from the cache reads neither."""
+    whose fragments come from the cache reads neither. The body's library images are read in
+    one query, and only by a body that shows some."""
     return {
         "publication": publication,
+        "body_html": library.reading_html(publication.body_html, url=file_url),
         "authors": SimpleLazyObject(publication.ordered_authors),
         "related": SimpleLazyObject(lambda: Publication.objects.published().related_to(publication)),
     }
@@ -123,14 +124,6 @@ class PublicationDetailView(DetailView):
                 prefetch_related_objects([self.object], *detail_relations())
             response.render()
         return response
-
-
-def search(request):
-    """``/search/?q=…``: published work matching the query, with facets to narrow it."""
-    page = search_page(request.GET, Publication.objects.published())
-    response = render(request, "publications/search.html", {"search": page, "form": page.form})
-    response["X-Robots-Tag"] = "noindex, follow"
-    return response
 
 
 CITATION_FORMATS = {
@@ -181,7 +174,7 @@ def shared_preview(request, token):
             response = render(
                 request,
                 "publications/publication_detail.html",
-                detail_context(publication) | {"preview": True},
+                detail_context(publication, file_url=sharing.link_url(token)) | {"preview": True},
             )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core.pages import cached_page
+from events.models import Event, EventType
 from publications import feeds
-from publications import views as publication_views
 from publications.filters import FILTERED_BY
 from publications.models import Publication
+from website import views as website_views
 from website.urls import page_urls
 
 # Feeds sit below the pages they follow; the author, area, region and series apps know nothing of
@@ -40,7 +41,7 @@ urlpatterns = [
     path("", include("website.urls")),
     path(
         "search/",
-        cached_page(publication_views.search, shows_all=[Publication, *FILTERED_BY]),
+        cached_page(website_views.search, shows_all=[Publication, Event, EventType, *FILTERED_BY]),
         name="search",
     ),
     path("", include(feed_urls)),

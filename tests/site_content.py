@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.events.factories import EventFactory
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,
@@ -64,6 +65,14 @@ def build_site(size: int) -> dict:
         min(size, 3), scheduled=True, authors=authors, areas=areas, regions=regions
     )
     PublicationFactory.create_batch(min(size, 3), draft=True, authors=authors, areas=areas, regions=regions)
+    # An event the search finds beside the publications, on the first page of results (its grids
+    # rank it first), which then reads events' cards too.
+    EventFactory(
+        title="Grid resilience: a grid briefing",
+        dek="Grid resilience, grid by grid.",
+        summary="The grid after the storms: grid operators on grid resilience.",
+        description="<p>Grid, grid and grid again.</p>",
+    )
     return {
         "publication": publications[-1],
         "author": authors[0],

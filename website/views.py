@@ -16,8 +16,10 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from core.links import absolute_url
+from events.search import Events
 from publications.fragments import cards
 from publications.models import Publication
+from publications.search.page import search_page
 from research_areas.models import ResearchArea
 
 HOME_FEATURED = 3
@@ -48,6 +50,15 @@ def home(request):
             "areas": ResearchArea.objects.filter(parent__isnull=True),
         },
     )
+
+
+def search(request):
+    """``/search/?q=…``: published publications and events matching the query, with facets to
+    narrow them (``publications.search.page``; events take part through ``events.search``)."""
+    page = search_page(request.GET, Publication.objects.published(), others=(Events(),))
+    response = render(request, "publications/search.html", {"search": page, "form": page.form})
+    response["X-Robots-Tag"] = "noindex, follow"
+    return response
 
 
 @never_cache

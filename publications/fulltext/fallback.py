@@ -75,18 +75,25 @@ def _contains(links: Links, term: str) -> Q:
     )
 
 
-def matching(queryset, text: str):
+def matching(queryset, text: str, contains=None):
+    """``contains(term)``: the condition for one term; a publication's (``_contains``) unless
+    given, as events give theirs."""
     terms = parse_terms(text)
     if not terms.groups:
         return queryset.none()
-    links = Links.of(queryset.model)
+    if contains is None:
+        links = Links.of(queryset.model)
+
+        def contains(term):
+            return _contains(links, term)
+
     for group in terms.groups:
         matched = Q()
         for term in group:
-            matched |= _contains(links, term)
+            matched |= contains(term)
         queryset = queryset.filter(matched)
     for term in terms.excluded:
-        queryset = queryset.exclude(_contains(links, term))
+        queryset = queryset.exclude(contains(term))
     return queryset
 
 
@@ -111,7 +118,7 @@ def ranked(queryset, text: str):
     return queryset.annotate(rank=rank)
 
 
-def with_headlines(queryset, text: str):
+def with_headlines(queryset, text: str, body: str = "body"):
     """Nothing to ask the database: ``add_highlights`` finds the matches in the page's rows."""
     return queryset
 
@@ -140,10 +147,10 @@ def snippet_text(summary: str, body: str) -> str:
     return " ".join(f"{summary} {html_to_text(NOTE_MARK.sub('', body))}".split())
 
 
-def _snippet(publication, terms: list[str], words: int = SNIPPET_WORDS) -> SafeString:
+def _snippet(publication, terms: list[str], words: int = SNIPPET_WORDS, body: str = "body") -> SafeString:
     """The text around the first match: from the start of its sentence when that is near, or
     a few words before it, cut between words (core/text.py)."""
-    text = snippet_text(publication.summary, publication.body)
+    text = snippet_text(publication.summary, getattr(publication, body))
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms]
     first = min((p for p in positions if p >= 0), default=-1)
@@ -155,9 +162,9 @@ def _snippet(publication, terms: list[str], words: int = SNIPPET_WORDS) -> SafeS
     return _highlight(excerpt(text, words), terms)
 
 
-def add_highlights(publications: list, text: str) -> None:
+def add_highlights(publications: list, text: str, body: str = "body") -> None:
     """Give each publication a ``title_marked`` and a ``snippet`` with the matches marked."""
     terms = parse_terms(text).wanted
     for publication in publications:
         publication.title_marked = _highlight(publication.title, terms)
-        publication.snippet = _snippet(publication, terms)
+        publication.snippet = _snippet(publication, terms, body=body)

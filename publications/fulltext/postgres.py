@@ -45,7 +45,7 @@ def _replace(text, pattern: str, replacement: str, flags: str = "g") -> Func:
     )
 
 
-def headline_source():
+def headline_source(body: str = "body"):
     """The start of the body as text, as ``core.text.html_to_text`` reads HTML: a space between
     blocks ("difficult. A better", not "difficult.A better"), nothing for inline tags (so a word
     in italics stays one word), no footnote numbers. Headlines cost time in proportion to the
@@ -54,10 +54,10 @@ def headline_source():
     start = Case(
         When(
             # Anything but a whole tag at the end was cut: drop it ("informat", "&am", "<a hr").
-            GreaterThan(Length("body"), HEADLINE_SOURCE_LENGTH),
-            then=_replace(Left("body", HEADLINE_SOURCE_LENGTH), r"[^\s>]*$", "", ""),
+            GreaterThan(Length(body), HEADLINE_SOURCE_LENGTH),
+            then=_replace(Left(body, HEADLINE_SOURCE_LENGTH), r"[^\s>]*$", "", ""),
         ),
-        default=F("body"),
+        default=F(body),
         output_field=TextField(),
     )
     text = _replace(start, r"<sup>\s*[0-9]+\s*</sup>", "")
@@ -65,11 +65,11 @@ def headline_source():
     return _replace(text, "<[^>]*(>|$)", "")  # every other tag, and one the cut left open
 
 
-def with_headlines(queryset, text: str):
+def with_headlines(queryset, text: str, body: str = "body"):
     """Annotate ``title_headline`` and ``snippet_headline``; for a page of results only, as
     headlines cost time for every row."""
     marks = {"config": CONFIG, "start_sel": MARK_START, "stop_sel": MARK_END}
-    source = Concat("summary", Value(" "), headline_source(), output_field=TextField())
+    source = Concat("summary", Value(" "), headline_source(body), output_field=TextField())
     return queryset.annotate(
         title_headline=SearchHeadline("title", _query(text), highlight_all=True, **marks),
         snippet_headline=SearchHeadline(
@@ -107,7 +107,7 @@ def _with_ellipses(snippet: str, source_start: str, source_end: str) -> str:
     return snippet
 
 
-def add_highlights(publications: list, text: str) -> None:
+def add_highlights(publications: list, text: str, body: str = "body") -> None:
     """Turn the headlines ``with_headlines`` annotated into ``title_marked`` and ``snippet``. A
     piece found by its title, authors or topics rather than its text gets the start of its
     summary, as many words as the fallback engine shows, rather than the headline's few."""

@@ -41,8 +41,9 @@ class Links:
         )
 
 
-def _names(rows: QuerySet, key: str, name) -> Subquery:
-    """The ``name``s of the ``rows`` that point at the outer publication, as one string."""
+def linked_names(rows: QuerySet, key: str, name) -> Subquery:
+    """The ``name``s of the ``rows`` whose ``key`` points at the outer row, as one string (events
+    build their own vector with it)."""
     grouped = (
         rows.filter(**{key: OuterRef("pk")})
         .order_by()
@@ -61,13 +62,13 @@ def search_vector(model) -> SearchVector:
         + SearchVector("body", weight="C", config=CONFIG)
         + SearchVector(
             # The slug spells the name in plain letters, so "Orsted" finds "Ørsted".
-            _names(
+            linked_names(
                 links.authorships,
                 "publication",
                 Concat("author__name", Value(" "), "author__slug", output_field=TextField()),
             ),
-            _names(links.areas, "publication", "researcharea__name"),
-            _names(links.tags, "object_id", "tag__name"),
+            linked_names(links.areas, "publication", "researcharea__name"),
+            linked_names(links.tags, "object_id", "tag__name"),
             weight="D",
             config=CONFIG,
         )

@@ -1,14 +1,13 @@
 """What the search page reads from its query string: the words, the facets and the order."""
 
 from django import forms
-from django.db.models import Q
 
 from authors.models import Author
 from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
 
-from ..models import Publication, PublicationType
+from ..models import PublicationType
 
 QUERY_MAX_LENGTH = 200
 
@@ -21,7 +20,9 @@ class SearchForm(forms.Form):
     """Anything it cannot use is reported and left out, never a server error."""
 
     q = forms.CharField(label="Search terms", max_length=QUERY_MAX_LENGTH, required=False)
-    type = _by_slug(PublicationType.objects.all())
+    # Publication or event: the kinds the page searches (``kinds`` below) are its choices.
+    kind = forms.ChoiceField(label="Type", choices=[], required=False)
+    type = _by_slug(PublicationType.objects.all(), label="Publication type")
     area = _by_slug(ResearchArea.objects.all(), label="Research area")
     region = _by_slug(Region.objects.all())
     series = _by_slug(Series.objects.all())
@@ -31,23 +32,15 @@ class SearchForm(forms.Form):
         choices=[("", "Relevance"), ("newest", "Newest first")], required=False, label="Sort by"
     )
 
-    # The facets, in the order the page shows them, and the lookup each narrows publications by.
-    FACETS = {
-        "type": "type",
-        "area": "areas",
-        "region": "regions",
-        "series": "series",
-        "author": "authorships__author",
-        "year": "published_at__year",
-    }
+    # The facets, in the order the page shows them (``kinds.Kind.facets`` says which apply to what).
+    FACETS = ("kind", "type", "area", "region", "series", "author", "year")
 
-    @classmethod
-    def narrowing(cls, name: str, value) -> Q:
-        """The condition that choosing ``value`` in facet ``name`` puts on publications. A
-        region takes in the regions inside it, as its facet counts do (page.py)."""
-        if name == "region":
-            return Q(pk__in=Publication.objects.in_regions(Region.objects.within(value)).values("pk"))
-        return Q(**{cls.FACETS[name]: value})
+    def __init__(self, *args, kinds: list[tuple[str, str]] = (("publication", "Publication"),), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Any"), *kinds]
+        self.fields["kind"].error_messages["invalid_choice"] = (
+            "“%(value)s” is not a type of result; choose " + " or ".join(label for _, label in kinds) + "."
+        )
 
     def value(self, name: str):
         """The cleaned value of ``name``, or None when it was absent or not usable."""

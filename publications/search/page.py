@@ -1,7 +1,14 @@
 """Everything the search page shows: results, facets with counts, and the links between them.
 
+Results are of several kinds (``kinds.py``): publications, and events when the caller passes
+them. Each kind is searched and ordered on its own (best match first, or newest first: a
+publication by its publication date, an event by its start), and the first results of each are
+merged into one order in Python. A facet that does not apply to a kind (the publication type,
+for events) rules that kind out when it is chosen; the "kind" facet ("Type": Publication,
+Event) narrows to one kind.
+
 Facets are counted over the first ``FACET_SAMPLE`` results in the order the page shows them (the
-best matches, or the newest), read in one statement that also counts every match, and the
+best matches, or the newest), read in one statement per kind that also counts its matches, and the
 results pages within them come from the same read. Most searches match fewer, and their counts
 are exact. A word found in most of a large collection matches tens of thousands: counting facets
 over all of those would cost more than everything else on the page (three passes over the
@@ -10,23 +17,21 @@ instead. The page then says so, and shows each count as "312+": at least that ma
 first results are some of the matches. The number of results is always exact.
 """
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import CharField, Count, F, Q, RowRange, Value, Window
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models import F, Value
 from django.http import QueryDict
 
 from regions.models import Region
 from series.models import Series
 
-from ..fulltext import engines
-from ..models import Authorship, Publication, PublicationType
 from .forms import SearchForm
+from .kinds import TEXT, Kind, Publications, Row
 
 PAGE_SIZE = 10
 FACET_OPTIONS_SHOWN = 10
@@ -91,19 +96,14 @@ class KnownCountPaginator(Paginator):
         return self._known_count
 
 
-def _narrowed(matches, selected: dict, *skip: str):
-    """``matches`` narrowed by every selected facet but those in ``skip``."""
-    for name, value in selected.items():
-        if value is not None and name not in skip:
-            matches = matches.filter(SearchForm.narrowing(name, value))
-    return matches
+def _merged(rows: list[list[Row]], kinds: list[Kind], by_relevance: bool, limit: int) -> list[Row]:
+    """The first ``limit`` of the kinds' ``rows`` (each already in the page's order) in one order."""
+    position = {kind.name: index for index, kind in enumerate(kinds)}
 
+    def order(row: Row) -> tuple:
+        return (-row.rank if by_relevance else 0.0, -row.date.timestamp(), position[row.kind], -row.pk)
 
-def _in_order(matches, query: str, sort: str):
-    """``matches`` in the page's order: best first, or newest first."""
-    if query and sort != "newest":
-        return engines.ranked(matches, query)
-    return matches.order_by("-published_at", "-pk")
+    return list(islice(heapq.merge(*rows, key=order), limit))
 
 
 @dataclass
@@ -111,8 +111,8 @@ class Sample:
     """The first results, in order, with what each is filed under ({facet: [key]}), and each
     facet's labels and natural order by key."""
 
-    order: list[int]
-    filed: dict[int, dict[str, list]]
+    order: list[tuple[str, int]]
+    filed: dict[tuple[str, int], dict[str, list]]
     labels: dict[str, dict[str, str]]
     sort_keys: dict[str, dict[str, tuple]]
     matched: int  # how many match, in the sample or not
@@ -122,65 +122,62 @@ class Sample:
         return self.matched > len(self.order)
 
 
-def _among(field: str, keys: list[int], using: str) -> Q:
-    """``field`` is one of ``keys``: on Postgres as one array parameter, as a thousand
-    placeholders cost more to write out and parse than the query takes to run."""
-    if connections[using].vendor == "postgresql":
-        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::bigint[])", (keys,))})
-    return Q(**{f"{field}__in": keys})
-
-
-def _sample(ordered) -> Sample:
-    """The first ``FACET_SAMPLE`` of ``ordered`` with their facets, in two statements: the rows,
-    with the count of all matches from the same pass; then the labels of types, series and
-    regions, and the sample's research areas, regions and experts, together."""
-    # Counted over the whole frame, but in the results' first order (the rank): the database
-    # then works out the rank as it reads each match, rather than carrying every match's search
-    # vector past the count to rank it there, and sorts by one key, leaving the ties to the
-    # first results. Names are read after, for the sample only, for the same reason: joined
-    # here, they would be carried along for every match.
-    matched = Window(Count("pk"), order_by=ordered.query.order_by[:1], frame=RowRange(None, None))
-    rows = list(
-        ordered.annotate(year=ExtractYear("published_at"), matched=matched).values_list(
-            "pk", "type_id", "series_id", "year", "matched"
-        )[:FACET_SAMPLE]
-    )
+def _sample(kinds: list[Kind], ordered: dict[str, object], by_relevance: bool, selected: dict) -> Sample:
+    """The first ``FACET_SAMPLE`` results with their facets: one statement per kind for its
+    first rows, with the count of all its matches from the same pass (none for a kind a chosen
+    facet rules out); then one for the labels of types, series and regions, and the sample's
+    research areas, regions and experts."""
+    firsts, matched = [], 0
+    for kind in kinds:
+        if not kind.applies(selected):
+            continue
+        rows, count = kind.first_rows(ordered[kind.name], FACET_SAMPLE)
+        firsts.append(rows)
+        matched += count
+    rows = _merged(firsts, kinds, by_relevance, FACET_SAMPLE)
     sample = Sample(
-        [], {}, {name: {} for name in SearchForm.FACETS}, {name: {} for name in SearchForm.FACETS}, 0
+        [], {}, {name: {} for name in SearchForm.FACETS}, {name: {} for name in SearchForm.FACETS}, matched
     )
     if not rows:
         return sample
-    sample.matched = rows[0][-1]
     labels, sort_keys = sample.labels, sample.sort_keys
-    kinds, broader = {"type": {}, "series": {}}, {}
-    for kind, key, slug, name, extra in _labels_and_links([row[0] for row in rows], ordered.db):
-        if kind == "place":  # every region, with the one it lies in
+    for index, kind in enumerate(kinds):
+        labels["kind"][kind.name], sort_keys["kind"][kind.name] = kind.label, (index,)
+    keys = {kind.name: [row.pk for row in rows if row.kind == kind.name] for kind in kinds}
+    named, broader = {"type": {}, "series": {}}, {}
+    for tag, key, slug, name, extra in _labels_and_links(kinds, keys, ordered[kinds[0].name].db):
+        if tag == "place":  # every region, with the one it lies in
             broader[slug], labels["region"][slug], sort_keys["region"][slug] = extra, name, (name,)
             continue
-        if kind in kinds:
-            kinds[kind][key] = slug
-            labels[kind][slug] = name
-            sort_keys[kind][slug] = (int(extra), name) if kind == "type" else (name,)
+        if tag in named:
+            named[tag][key] = slug
+            labels[tag][slug] = name
+            sort_keys[tag][slug] = (int(extra), name) if tag == "type" else (name,)
             continue
-        sample.filed.setdefault(key, _unfiled())[kind].append(slug)
-        labels[kind][slug] = name
-        sort_keys[kind][slug] = (extra, name) if kind == "author" else (name,)
+        kind, facet = tag.split(":")
+        filed = sample.filed.setdefault((kind, key), _unfiled())[facet]
+        if slug not in filed:  # an expert both speaking and moderating counts once
+            filed.append(slug)
+        labels[facet][slug] = name
+        sort_keys[facet][slug] = (extra, name) if facet == "author" else (name,)
     for filed in sample.filed.values():
         filed["region"] = _with_broader(filed["region"], broader)
-    for pk, type_id, series_id, year, _ in rows:
-        filed = sample.filed.setdefault(pk, _unfiled())
-        filed["type"].append(kinds["type"][type_id])
-        if series_id is not None:
-            filed["series"].append(kinds["series"][series_id])
-        filed["year"].append(str(year))
-        labels["year"][str(year)], sort_keys["year"][str(year)] = str(year), (-year,)
-        sample.order.append(pk)
+    for row in rows:
+        filed = sample.filed.setdefault(row.key, _unfiled())
+        filed["kind"].append(row.kind)
+        if row.type_id is not None:
+            filed["type"].append(named["type"][row.type_id])
+        if row.series_id is not None:
+            filed["series"].append(named["series"][row.series_id])
+        filed["year"].append(str(row.year))
+        labels["year"][str(row.year)], sort_keys["year"][str(row.year)] = str(row.year), (-row.year,)
+        sample.order.append(row.key)
     return sample
 
 
 def _with_broader(regions: list[str], broader: dict[str, str | None]) -> list[str]:
     """``regions`` and those they lie in: work on China counts towards East Asia and Asia, as
-    choosing Asia finds it (``SearchForm.narrowing``)."""
+    choosing Asia finds it (``Kind.narrowing``)."""
     found = []
     for region in regions:
         while region and region not in found:
@@ -193,32 +190,22 @@ def _unfiled() -> dict[str, list]:
     return {name: [] for name in SearchForm.FACETS}
 
 
-def _labels_and_links(keys: list[int], using: str):
-    """(kind, key, slug, name, extra) rows, in one statement: every type (by id, with its
-    position), series (by id) and region (by id, with the one it lies in), and the research
-    areas, regions and experts (with their sort names) of the publications ``keys`` (by
-    publication)."""
-    text = CharField()
+def _labels_and_links(kinds: list[Kind], keys: dict[str, list[int]], using: str):
+    """(tag, key, slug, name, extra) rows, in one statement: every series (by id) and region (by
+    id, with the one it lies in), and what each kind with results among ``keys`` adds: for
+    publications every type (by id, with its position), and for each kind the research areas,
+    regions and experts of its results (by result)."""
     parts = [
-        PublicationType.objects.annotate(kind=Value("type"), extra=Cast("position", text)).values_list(
-            "kind", "pk", "slug", "name", "extra"
+        Series.objects.annotate(tag=Value("series"), extra=Value("", TEXT)).values_list(
+            "tag", "pk", "slug", "name", "extra"
         ),
-        Series.objects.annotate(kind=Value("series"), extra=Value("", text)).values_list(
-            "kind", "pk", "slug", "name", "extra"
+        Region.objects.annotate(tag=Value("place"), extra=F("parent__slug")).values_list(
+            "tag", "pk", "slug", "name", "extra"
         ),
-        Publication.areas.through.objects.filter(_among("publication_id", keys, using))
-        .annotate(kind=Value("area"), extra=Value("", text))
-        .values_list("kind", "publication_id", "researcharea__slug", "researcharea__name", "extra"),
-        Region.objects.annotate(kind=Value("place"), extra=F("parent__slug")).values_list(
-            "kind", "pk", "slug", "name", "extra"
-        ),
-        Publication.regions.through.objects.filter(_among("publication_id", keys, using))
-        .annotate(kind=Value("region"), extra=Value("", text))
-        .values_list("kind", "publication_id", "region__slug", "region__name", "extra"),
-        Authorship.objects.filter(_among("publication_id", keys, using))
-        .annotate(kind=Value("author"))
-        .values_list("kind", "publication_id", "author__slug", "author__name", "author__sort_name"),
     ]
+    for kind in kinds:
+        if keys[kind.name]:
+            parts += kind.label_parts(keys[kind.name], using)
     parts = [part.using(using).order_by() for part in parts]
     return parts[0].union(*parts[1:], all=True)
 
@@ -248,31 +235,61 @@ def _counts(sample: Sample, chosen: dict[str, str | None]) -> tuple[dict[str, li
 
 
 def _ordered(name: str, tally: Counter, sample: Sample) -> list[str]:
-    """A facet's keys, the commonest first, then in their natural order; years newest first."""
+    """A facet's keys, the commonest first, then in their natural order; years newest first,
+    kinds in the page's order (publications, then events)."""
     natural = sample.sort_keys[name]
-    if name == "year":
+    if name in ("year", "kind"):
         return sorted(tally, key=natural.get)
     return sorted(tally, key=lambda key: (-tally[key], natural[key]))
 
 
 class _Results:
     """The results as a sequence the paginator slices: a page within the sample is read by its
-    keys; one past it (only when the sample is capped), in order from the database."""
+    keys; one past it (only when the sample is capped) is ordered afresh (``beyond``)."""
 
-    def __init__(self, rows, fitting: list[int], beyond):
-        self.rows, self.fitting, self.beyond = rows, fitting, beyond
+    def __init__(self, kinds: list[Kind], query: str, fitting: list, beyond):
+        self.kinds, self.query, self.fitting, self.beyond = kinds, query, fitting, beyond
 
     def __getitem__(self, window: slice) -> list:
         keys = self.fitting[window]
         if self.beyond is not None and window.stop > len(self.fitting):
-            keys = list(self.beyond.values_list("pk", flat=True)[window])
-        found = {publication.pk: publication for publication in self.rows.filter(pk__in=keys).order_by()}
+            keys = self.beyond(window)
+        found = {}
+        for kind in self.kinds:
+            wanted = [pk for name, pk in keys if name == kind.name]
+            for pk, item in (kind.read(wanted, self.query) if wanted else {}).items():
+                item.search_kind, item.search_template = kind.label, kind.template
+                found[(kind.name, pk)] = item
         return [found[key] for key in keys if key in found]
 
 
+def _beyond(kinds: list[Kind], matches: dict, selected: dict, query: str, by_relevance: bool):
+    """Keys of the results in ``window``, when it lies past the sample: the first ``window.stop``
+    of each kind, merged, then cut. Only pages past the first ``FACET_SAMPLE`` results ask."""
+
+    def keys(window: slice) -> list[tuple[str, int]]:
+        firsts = []
+        for kind in kinds:
+            narrowed = kind.narrowed(matches[kind.name], selected)
+            if narrowed is not None:
+                firsts.append(kind.first_rows(kind.ordered(narrowed, query, by_relevance), window.stop)[0])
+        return [row.key for row in _merged(firsts, kinds, by_relevance, window.stop)[window]]
+
+    return keys
+
+
+def _count(kinds: list[Kind], matches: dict, selected: dict) -> int:
+    """How many results fit every chosen facet, counted in the database (a capped sample)."""
+    total = 0
+    for kind in kinds:
+        narrowed = kind.narrowed(matches[kind.name], selected)
+        total += narrowed.count() if narrowed is not None else 0
+    return total
+
+
 def _key(value) -> str:
-    """How a facet value appears in the query string: a slug, or a year."""
-    return str(value) if isinstance(value, int) else value.slug
+    """How a facet value appears in the query string: a slug, a year or a kind."""
+    return value if isinstance(value, str) else str(value) if isinstance(value, int) else value.slug
 
 
 def _query_string(base: dict, **changes) -> str:
@@ -280,18 +297,25 @@ def _query_string(base: dict, **changes) -> str:
     return urlencode({name: value for name, value in params.items() if value not in (None, "")})
 
 
-def search_page(params: QueryDict, queryset) -> SearchPage:
+def search_page(params: QueryDict, queryset, others: tuple[Kind, ...] = ()) -> SearchPage:
     """Everything the search page shows for ``params`` (a request's GET), searching ``queryset``
-    (which the caller has already limited to published work)."""
-    form = SearchForm(params)
+    (publications the caller has already limited to published work) and the ``others`` kinds
+    of result (events, each limited the same way)."""
+    kinds = [Publications(queryset), *others]
+    form = SearchForm(params, kinds=[(kind.name, kind.label) for kind in kinds])
     result = SearchPage(form=form, query=(form.value("q") or "").strip(), sort=form.value("sort") or "")
     selected = form.selected()
     # Only what the form accepted carries over into links: bad values are dropped, not repeated.
     base = {"q": result.query, "sort": result.sort} | {
         name: _key(value) for name, value in selected.items() if value is not None
     }
+    kind_labels = {kind.name: kind.label for kind in kinds}
     result.active = [
-        ActiveFilter(form[name].label, label=str(value), remove_query=_query_string(base, **{name: None}))
+        ActiveFilter(
+            form[name].label,
+            label=kind_labels[value] if name == "kind" else str(value),
+            remove_query=_query_string(base, **{name: None}),
+        )
         for name, value in selected.items()
         if value is not None
     ]
@@ -302,8 +326,10 @@ def search_page(params: QueryDict, queryset) -> SearchPage:
     if not result.searched:
         return result
 
-    matches = engines.matching(queryset, result.query) if result.query else queryset
-    sample = _sample(_in_order(matches, result.query, result.sort))
+    by_relevance = bool(result.query) and result.sort != "newest"
+    matches = {kind.name: kind.matching(result.query) for kind in kinds}
+    ordered = {kind.name: kind.ordered(matches[kind.name], result.query, by_relevance) for kind in kinds}
+    sample = _sample(kinds, ordered, by_relevance, selected)
     chosen = {name: base.get(name) for name in SearchForm.FACETS}
     counts, fitting = _counts(sample, chosen)
     if not sample.capped:
@@ -311,18 +337,12 @@ def search_page(params: QueryDict, queryset) -> SearchPage:
     elif not result.active:
         total = sample.matched
     else:
-        total = _narrowed(matches, selected).count()
+        total = _count(kinds, matches, selected)
     result.facets_capped, result.counted, result.matched = sample.capped, len(sample.order), sample.matched
-    # Cards, but with the body: without Postgres headlines, snippets are cut from it here.
-    rows = queryset.with_bylines().defer("body_html", "toc")
-    if result.query:
-        rows = engines.with_headlines(rows, result.query)
-    beyond = _in_order(_narrowed(matches, selected), result.query, result.sort) if sample.capped else None
-    results = _Results(rows, fitting, beyond)
+    beyond = _beyond(kinds, matches, selected, result.query, by_relevance) if sample.capped else None
+    results = _Results(kinds, result.query, fitting, beyond)
     result.page = KnownCountPaginator(results, PAGE_SIZE, count=total).get_page(params.get("page"))
     result.page.object_list = list(result.page.object_list)
-    if result.query:
-        engines.add_highlights(result.page.object_list, result.query, using=queryset.db)
 
     for name in SearchForm.FACETS:
         chosen = base.get(name)

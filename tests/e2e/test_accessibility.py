@@ -36,6 +36,7 @@ def key_pages() -> dict[str, str]:
         .get_absolute_url(),
         "search": "/search/?q=energy",
         "search, nothing found": "/search/?q=zzzzqqq",
+        "search, events only": "/search/?q=grid&kind=event",
         "subscribe": "/subscribe/",
         "events": "/events/",
         "past events": "/events/past/",

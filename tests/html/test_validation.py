@@ -48,6 +48,7 @@ def pages(client) -> dict[str, str]:
         .get_absolute_url(),
         "search": "/search/?q=energy",
         "search empty": "/search/?q=zzzzqqq",
+        "search, events only": "/search/?q=grid&kind=event",
         "subscribe": "/subscribe/",
         "thanks": "/subscribe/thanks/",
         "events": "/events/",

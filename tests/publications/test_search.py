@@ -403,7 +403,7 @@ def test_empty_state(client, commit):
     response = search_page(client, q="desalination")
 
     assert titles(response) == []
-    assert b"No publications found" in response.content
+    assert b"No results found" in response.content
     assert "browse all publications" in response.content.decode()
 
 
