@@ -79,3 +79,38 @@ def validate_pdf_upload(value) -> None:
         raise ValidationError(
             "This file is not a PDF. Export the document as PDF and upload that.", code="not_pdf"
         )
+
+
+ZIP_MAGIC = b"PK\x03\x04"  # an XLSX workbook is a zip archive
+
+
+def validate_data_upload(value) -> None:
+    """A chart's data: a CSV file of text or an XLSX workbook, within the size limit."""
+    if not value or not _is_new_upload(value):
+        return
+    _check_size(value, settings.MAX_DATA_UPLOAD_MB, "data file")
+    upload = value.file
+    position = upload.tell()
+    try:
+        upload.seek(0)
+        head = upload.read(64 * 1024)
+    finally:
+        upload.seek(position)
+    if value.name.lower().endswith(".xlsx"):
+        if not head.startswith(ZIP_MAGIC):
+            raise ValidationError(
+                "This file is not an Excel workbook. Save it as .xlsx or as CSV and upload that.",
+                code="not_xlsx",
+            )
+        return
+    not_text = ValidationError(
+        "This file is not CSV text. Export the table as CSV (UTF-8) and upload that.", code="not_csv"
+    )
+    if b"\x00" in head:
+        raise not_text
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # What was read may end in the middle of a character; anywhere else, it is not text.
+        if error.start < len(head) - 3:
+            raise not_text from None

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 
 from core import colours
 from core.colours import BackgroundColourField
-from demo import images, markdown
+from demo import charts, images, markdown
 from publications import body
 from publications.body import dangling_note_refs
 from publications.models import Publication as StoredPublication
@@ -115,6 +115,11 @@ class Publication:
     hero_alt: str = ""
     hero_caption: str = ""
     hero_credit: str = ""
+    # A bar chart in the body (demo/charts.py): its title, description, caption and CSV data.
+    chart_title: str = ""
+    chart_alt: str = ""
+    chart_caption: str = ""
+    chart_data: str = ""
     body: str = field(default="", metadata=TEXT)
 
 
@@ -378,6 +383,13 @@ def _check_publication(publication: Publication, content: Content) -> list[str]:
         problems.append(f"{where}: give either days_ago (published) or status (one of {', '.join(UNDATED)})")
     elif publication.status and publication.status not in UNDATED:
         problems.append(f"{where}: unknown status {publication.status!r} (one of {', '.join(UNDATED)})")
+    if publication.chart_data:
+        if not (publication.chart_title and publication.chart_alt):
+            problems.append(f"{where}: a chart needs chart_title and chart_alt (what it shows)")
+        try:
+            charts.rows(publication.chart_data)
+        except (ValueError, IndexError):
+            problems.append(f"{where}: chart_data should be CSV of labels and numbers under a header")
     dangling = dangling_note_refs(body.render(body.sanitize(publication.body)).html)
     problems += [f"{where}: [^{number}] has no note under ## Notes" for number in dangling]
     return problems

@@ -3,10 +3,10 @@
 - A publication saved, deleted, or its byline, areas, regions, tags or hand-picked related
   items changed: purged if it is public now or was when it was loaded (a draft's edits show
   nowhere); one scheduled for later is purged at its moment.
-- An expert, research area, region, series, publication type, tag or newsletter saved or
-  deleted: its own key (every page showing it) and ``all-<model>`` (the pages listing every one
-  of them). A region also purges the regions it now lies in: their pages take in its work (the
-  pages of those it lay in until now loaded it, so carry its key).
+- An expert, research area, region, series, publication type, tag, newsletter or media library
+  image saved or deleted: its own key (every page showing it) and ``all-<model>`` (the pages
+  listing every one of them). A region also purges the regions it now lies in: their pages take
+  in its work (the pages of those it lay in until now loaded it, so carry its key).
 - An editable page or a menu item the same; a page also purges the pages below it, whose
   addresses and visibility follow it (a menu leading to one of them carries its key).
 - An event saved or deleted, its speakers or its areas, regions or related publications
@@ -23,7 +23,7 @@ from taggit.models import Tag
 from authors.models import Author
 from core.surrogates import all_key, key_for
 from events.models import Event, EventType, Speaker
-from publications.models import Authorship, Publication, PublicationType
+from publications.models import Authorship, BodyImage, Publication, PublicationType
 from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
@@ -31,7 +31,17 @@ from subscriptions.models import Newsletter
 
 from . import purging
 
-SHOWN_ON_PAGES = (Author, ResearchArea, Region, Series, PublicationType, Tag, Newsletter, EventType)
+SHOWN_ON_PAGES = (
+    Author,
+    ResearchArea,
+    Region,
+    Series,
+    PublicationType,
+    Tag,
+    Newsletter,
+    EventType,
+    BodyImage,
+)
 # Models of apps beside this one, named rather than imported (apps on one layer stay apart).
 SHOWN_ON_PAGES_BESIDE = ("website.Page", "website.MenuItem")
 STATE_FIELDS = {"status", "published_at"}

@@ -16,4 +16,6 @@ class PublicationsConfig(AppConfig):
         tasks.connect_signals()
         revisions.register()
         content_version.track(*self.get_models(), Tag, TaggedItem)
-        surrogates.track(self.get_model("Publication"), self.get_model("PublicationType"), Tag)
+        surrogates.track(
+            self.get_model("Publication"), self.get_model("PublicationType"), self.get_model("BodyImage"), Tag
+        )

@@ -20,6 +20,8 @@ from django_prose_editor.config import allowlist_from_extensions, expand_extensi
 
 from core.slugs import readable_slug
 
+from . import figures
+
 WORDS_PER_MINUTE = 230
 NOTES_HEADINGS = {"notes", "endnotes", "footnotes", "references"}
 PULL_QUOTE = "pull-quote"
@@ -55,10 +57,22 @@ EXTENSIONS = {
     "NoSpellCheck": False,
 }
 
+# A publication's body also holds figures from the media library (the admin's form gives the
+# figure dialog its "Browse" button, publications/admin/library.py) and videos (the "Video"
+# node of static/js/prose-video.js, allowed by DJANGO_PROSE_EDITOR_EXTENSIONS in settings).
+PUBLICATION_EXTENSIONS = EXTENSIONS | {"Figure": True, "Caption": True, "Image": True, "Video": True}
+FIGURE_CLASS = "figure"
+
 
 @cache
-def _cleaner() -> nh3.Cleaner:
-    options = allowlist_from_extensions(expand_extensions(EXTENSIONS))
+def _cleaner(media: bool = False) -> nh3.Cleaner:
+    options = allowlist_from_extensions(expand_extensions(PUBLICATION_EXTENSIONS if media else EXTENSIONS))
+    if media:
+        # The figure's one class (the editor's default), and no size on its image: the page
+        # takes the library's.
+        options["attributes"]["figure"].discard("class")
+        options.setdefault("allowed_classes", {})["figure"] = {FIGURE_CLASS}
+        options["attributes"]["img"] = {"src", "alt", "data-file"}
     # The editor offers one block-quote style; allow that class and no other.
     options["attributes"].get("blockquote", set()).discard("class")
     options.setdefault("allowed_classes", {})["blockquote"] = {PULL_QUOTE}
@@ -68,9 +82,17 @@ def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(**options)
 
 
-def sanitize(html: str) -> str:
-    cleaned = _cleaner().clean(html or "").strip()
+def sanitize(html: str, *, media: bool = False) -> str:
+    """``html`` with only what the editor can make; ``media``: figures and videos too (a
+    publication's body), every iframe not a YouTube or Vimeo video removed."""
+    cleaned = _cleaner(media).clean(html or "").strip()
+    if media:
+        cleaned = figures.clean_videos(cleaned)
     return "" if re.fullmatch(r"(<p></p>)*", cleaned) else cleaned
+
+
+def sanitize_with_media(html: str) -> str:
+    return sanitize(html, media=True)
 
 
 def reading_minutes(word_count: int) -> int:
@@ -128,7 +150,7 @@ def render(html: str) -> RenderedBody:
             toc.append({"level": int(level), "id": anchor_id, "text": text})
         return f'<h{level} id="{anchor_id}">{inner}</h{level}>'
 
-    html = _HEADING.sub(anchor, html)
+    html = figures.render_videos(_HEADING.sub(anchor, html))
 
     notes: set[str] = set()
     if has_notes:

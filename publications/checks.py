@@ -3,6 +3,7 @@ now. Listed on the admin form and checked again by the steps that publish (workf
 
 from dataclasses import dataclass
 
+from . import figures
 from .body import dangling_note_refs
 from .models import Publication
 
@@ -44,6 +45,19 @@ def problems(
             found.append(Problem("authors", f"{author.name} has no bio."))
         if author.photo and not author.photo_alt.strip():
             found.append(Problem("authors", f"The photo of {author.name} has no description (alt text)."))
+    if missing := figures.images_without_alt(publication.body_html):
+        found.append(
+            Problem(
+                "body",
+                "An image in the body has no description (alt text)."
+                if missing == 1
+                else f"{missing} images in the body have no description (alt text).",
+            )
+        )
+    if figures.images_not_in_library(publication.body_html):
+        found.append(
+            Problem("body", "An image in the body is not from the media library: readers would not see it.")
+        )
     if publication.hero_image and not publication.hero_alt.strip():
         found.append(Problem("hero_alt", "The hero image has no description (alt text)."))
     if has_areas is None:

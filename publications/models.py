@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItem
 from core.slugs import also_save, unique_slug
 from core.uploads import validate_image_upload, validate_pdf_upload
 
-from . import body, related, renditions
+from . import body, library, related, renditions
 from .fulltext import engines as search_engines
 
 # Permissions that decide what staff see (``visible_to``) and may do (workflow.py).
@@ -166,12 +166,14 @@ class Publication(models.Model):
         help_text="Two or three plain sentences for lists, cards, search engines and newsletters.",
     )
     body = ProseEditorField(
-        extensions=body.EXTENSIONS,
-        sanitize=True,
+        extensions=body.PUBLICATION_EXTENSIONS,
+        sanitize=body.sanitize_with_media,
         blank=True,
         help_text="Use Heading 2 for sections (they make the table of contents). For footnotes, "
         "type the note number as superscript in the text and put the notes as a numbered list "
-        'under a final heading "Notes". Choose "Pull quote" in the block style menu for a pull quote.',
+        'under a final heading "Notes". Choose "Pull quote" in the block style menu for a pull quote. '
+        "The image button inserts a figure: Browse uploads an image or picks one from the media "
+        "library; every image needs its description. The video button takes a YouTube or Vimeo link.",
     )
     body_html = models.TextField(editable=False, blank=True)
     toc = models.JSONField(editable=False, default=list, blank=True)
@@ -307,10 +309,12 @@ class Publication(models.Model):
             self.slug = unique_slug(self, self.title)
         self._date_if_published()
         # The admin form sanitises too; this keeps every other path (shell, imports) safe.
-        self.body = body.sanitize(self.body)
+        self.body = body.sanitize(self.body, media=True)
         rendered = body.render(self.body)
         self.body_html, self.toc, self.word_count = rendered.html, rendered.toc, rendered.word_count
+        new = self._state.adding
         super().save(*args, **also_save(kwargs, *self.DERIVED_FIELDS))
+        library.sync_uses(self, self.body, new=new)
 
     def get_absolute_url(self) -> str:
         return reverse("publications:detail", kwargs={"slug": self.slug})
@@ -373,3 +377,4 @@ class Authorship(models.Model):
 
 # Writers' private working copies of the form (autosave), in a module of their own.
 from .autosave import WorkingCopy  # noqa: E402, F401
+from .library import BodyImage, BodyImageUse  # noqa: E402, F401

@@ -37,6 +37,7 @@ from PIL import Image, ImageOps
 from core import surrogates
 from core.links import absolute_url
 
+from . import library
 from .models import Publication, byline
 
 logger = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ def context(publication: Publication) -> dict:
         "publication": publication,
         "authors": authors,
         "byline": _byline([author.name for author in authors]),
-        "body": print_body(publication.body_html),
+        "body": print_body(library.reading_html(publication.body_html, url=_media_url)),
         "sections": [entry for entry in publication.toc if entry["level"] == 2],
         "address": absolute_url(publication.get_absolute_url()),
         "site_name": settings.SITE_NAME,
@@ -212,7 +213,9 @@ def context(publication: Publication) -> dict:
 
 
 def _byline(names: list[str]) -> str:
-    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _media_url(name: str) -> str:
@@ -226,8 +229,10 @@ def render(publication: Publication) -> bytes:
     from weasyprint import HTML  # loading it takes a moment: only processes that render pay it
 
     html = loader.render_to_string(TEMPLATE, context(publication))
-    hero = {publication.hero_image.name} if publication.hero_image else set()
-    document = HTML(string=html, base_url=absolute_url("/"), url_fetcher=local_fetcher(hero))
+    media = {publication.hero_image.name} if publication.hero_image else set()
+    for image in library.BodyImage.objects.filter(uses__publication=publication):
+        media |= {image.image.name, *(copy["name"] for copy in (image.renditions or {}).get("sizes", []))}
+    document = HTML(string=html, base_url=absolute_url("/"), url_fetcher=local_fetcher(media))
     # PDF/UA: tagged, so screen readers follow headings, lists, tables and the image's description.
     return document.write_pdf(pdf_variant="pdf/ua-1")
 

@@ -24,8 +24,8 @@ def _rendition_name(source: str, width: int) -> str:
     return str(path.parent / "renditions" / f"{path.stem}-{width}w.webp")
 
 
-def make_renditions(field_file) -> dict:
-    """Resize the image in ``field_file`` to each of ``HERO_WIDTHS`` narrower than it.
+def make_renditions(field_file, widths: tuple[int, ...] = HERO_WIDTHS) -> dict:
+    """Resize the image in ``field_file`` to each of ``widths`` narrower than it.
 
     Returns what the publication keeps: the source's name (to know when it changes) and, per
     rendition, its stored name and pixel size. EXIF rotation is applied, so the copies are the
@@ -35,7 +35,7 @@ def make_renditions(field_file) -> dict:
         image = ImageOps.exif_transpose(original)
         image = image.convert("RGBA" if image.mode in {"RGBA", "LA", "P"} else "RGB")
     renditions = []
-    for width in HERO_WIDTHS:
+    for width in widths:
         if width >= image.width:
             break
         height = round(image.height * width / image.width)
@@ -52,11 +52,15 @@ def delete_renditions(storage, renditions: dict) -> None:
         storage.delete(rendition["name"])
 
 
+def outdated_copies(field_file, copies: dict) -> bool:
+    """Whether ``copies`` (what ``make_renditions`` returned) are not those of the image now in
+    ``field_file`` (or there are copies and no image any more)."""
+    return (copies or {}).get("source", "") != (field_file.name if field_file else "")
+
+
 def outdated(publication) -> bool:
-    """Whether the stored copies are not those of the current hero image (or there are copies
-    and no image any more)."""
-    source = publication.hero_image.name if publication.hero_image else ""
-    return (publication.hero_renditions or {}).get("source", "") != source
+    """Whether the stored copies are not those of the current hero image."""
+    return outdated_copies(publication.hero_image, publication.hero_renditions)
 
 
 def sync_renditions(publication) -> bool:

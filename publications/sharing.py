@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import workflow
-from .models import Publication
+from .models import BodyImage, Publication
 
 SALT = "publications.share-preview"
 DAYS = [(1, "1 day"), (3, "3 days"), (7, "7 days"), (30, "30 days")]
@@ -113,6 +113,11 @@ class _LinkStorage:
         return getattr(self._storage, attribute)
 
 
+def link_url(token: str):
+    """A stored file's address through the preview link (for the body's images)."""
+    return lambda name: reverse("publications:shared_file", args=[token, name])
+
+
 def route_files_through_link(publication: Publication, token: str) -> None:
     for field_file in (publication.hero_image, publication.pdf):
         if field_file:
@@ -120,9 +125,13 @@ def route_files_through_link(publication: Publication, token: str) -> None:
 
 
 def files_of(publication: Publication) -> set[str]:
-    """The stored names a preview link may fetch: the hero, its renditions and the PDF."""
+    """The stored names a preview link may fetch: the hero, its renditions, the PDF and the body's
+    library images with their copies and data."""
     names = {field_file.name for field_file in (publication.hero_image, publication.pdf) if field_file}
     names |= {copy["name"] for copy in (publication.hero_renditions or {}).get("sizes", [])}
+    for image in BodyImage.objects.filter(uses__publication=publication):
+        names |= {image.image.name, image.data_file.name} - {""}
+        names |= {copy["name"] for copy in (image.renditions or {}).get("sizes", [])}
     return names
 
 

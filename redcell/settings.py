@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core import editor
 from core.caches import cache_settings
 from core.mail import email_settings
 
@@ -191,6 +192,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
+
+# The body editor's own nodes (a video), with their scripts and allow-lists.
+DJANGO_PROSE_EDITOR_EXTENSIONS = editor.EXTENSIONS
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads go to S3-compatible object storage when a bucket is named (credentials come from
 # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3 itself), to MEDIA_ROOT otherwise.
@@ -234,6 +238,7 @@ WHITENOISE_MANIFEST_STRICT = False
 MAX_IMAGE_UPLOAD_MB = int(os.environ.get("MAX_IMAGE_UPLOAD_MB", "10"))
 MAX_PDF_UPLOAD_MB = int(os.environ.get("MAX_PDF_UPLOAD_MB", "40"))
 MAX_IMAGE_MEGAPIXELS = int(os.environ.get("MAX_IMAGE_MEGAPIXELS", "40"))
+MAX_DATA_UPLOAD_MB = int(os.environ.get("MAX_DATA_UPLOAD_MB", "20"))
 
 # Request bodies. Form fields, files aside, may come to DATA_UPLOAD_MAX_MEMORY_SIZE bytes (Django's
 # default, 2.5 MB, roomy for the longest body text in the admin); larger is a 400. Public addresses
@@ -329,6 +334,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Videos in a body: only the privacy-friendly players (publications/figures.py).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         **({"upgrade-insecure-requests": True} if HTTPS else {}),
     }
 }

@@ -29,6 +29,10 @@ ROLES: dict[str, list[str]] = {
     # areas, regions, series, types and tags, and changes none of them.
     AUTHOR: [
         *_all("publications", "publication", "authorship"),
+        # The media library: upload, and change their own uploads (publications/admin/library.py).
+        "publications.add_bodyimage",
+        "publications.change_bodyimage",
+        "publications.view_bodyimage",
         "publications.view_publicationtype",
         "authors.view_author",
         "research_areas.view_researcharea",
@@ -39,7 +43,7 @@ ROLES: dict[str, list[str]] = {
     # Everything editorial, including publishing, the site's pages and menus, and the
     # newsletters (not their subscribers).
     EDITOR: [
-        *_all("publications", "publication", "authorship", "publicationtype"),
+        *_all("publications", "publication", "authorship", "publicationtype", "bodyimage"),
         PUBLISH,
         *_all("authors", "author"),
         *_all("research_areas", "researcharea"),

@@ -39,7 +39,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from authors.models import Author
-from publications.models import Authorship, Publication, PublicationType
+from publications.models import Authorship, BodyImage, Publication, PublicationType
 from regions.models import Region
 from research_areas.models import ResearchArea
 from series.models import Series
@@ -147,6 +147,30 @@ class PublicationFactory(DjangoModelFactory):
         """``related=[p, q]``: hand-pick related publications."""
         if create and extracted:
             self.related.add(*extracted)
+
+
+class BodyImageFactory(DjangoModelFactory):
+    """An image in the media library: a real PNG (1200 pixels wide by default, so it has resized
+    copies), described."""
+
+    class Meta:
+        model = BodyImage
+
+    image = factory.django.ImageField(
+        filename="chart.png", width=1200, height=600, color="blue", format="PNG"
+    )
+    alt = factory.Sequence(lambda n: f"A chart of grid storage, number {n}")
+    caption = "Storage grew fivefold."
+    credit = "Chart: Red Cell"
+
+
+def figure(image, *, alt=None, caption="A caption") -> str:
+    """The body editor's markup for ``image`` (a ``BodyImage``) in a figure."""
+    alt = image.alt if alt is None else alt
+    return (
+        f'<figure class="figure"><img src="{image.image.url}" alt="{alt}" data-file="{image.pk}">'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
 
 
 class AuthorshipFactory(DjangoModelFactory):

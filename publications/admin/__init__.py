@@ -1,10 +1,12 @@
 """The publications' admin: the publication form and list with the workflow's buttons
-(publication.py), the pages beside them (pages.py), and publication types (types.py)."""
+(publication.py), the pages beside them (pages.py), publication types (types.py) and the media
+library with the body editor's image picker (library.py)."""
 
 from django.contrib import admin
 
 from .. import revisions
-from ..models import Publication, PublicationType
+from ..models import BodyImage, Publication, PublicationType
+from .library import BodyImageAdmin
 from .publication import PublicationAdmin
 from .types import PublicationTypeAdmin
 
@@ -13,3 +15,4 @@ from .types import PublicationTypeAdmin
 revisions.register()
 admin.site.register(PublicationType, PublicationTypeAdmin)
 admin.site.register(Publication, PublicationAdmin)
+admin.site.register(BodyImage, BodyImageAdmin)

@@ -117,7 +117,7 @@ def unsaved(data, obj: Publication | None) -> Publication:
     draft = Publication(
         dek=data.get("dek", ""),
         summary=data.get("summary", ""),
-        body_html=body.render(body.sanitize(data.get("body", ""))).html,
+        body_html=body.render(body.sanitize(data.get("body", ""), media=True)).html,
         hero_alt=data.get("hero_alt", ""),
     )
     # A hero image stored before, or one chosen in the form and not uploaded yet.

@@ -27,6 +27,7 @@ from ..models import Authorship, Publication
 from . import live
 from .filters import MineFilter, StateFilter
 from .forms import PublicationAdminForm
+from .library import BodyMedia
 from .live import LiveChecks
 from .pages import PublicationPages
 
@@ -56,7 +57,9 @@ class PublicationChangeList(ChangeList):
         return ["-my_draft", "-waiting", *ordering]
 
 
-class PublicationAdmin(HiddenIsMissing, CheckedPrefill, LiveChecks, PublicationPages, VersionAdmin):
+class PublicationAdmin(
+    HiddenIsMissing, CheckedPrefill, BodyMedia, LiveChecks, PublicationPages, VersionAdmin
+):
     form = PublicationAdminForm
     inlines = [AuthorshipInline]
     list_display = ["title", "type", "byline", "state", "is_live", "publication_date", "featured"]

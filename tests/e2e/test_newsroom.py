@@ -1,7 +1,8 @@
 """The newsroom as its roles see it, in Chromium: an author's admin without the technical apps,
 the word count while writing, names first in the autocomplete, one tag field that makes new tags,
-and no WCAG violation on the admin pages staff work in. Screenshots of the admin at 1366 and
-1920 pixels go to /tmp/admin-shots/ for a person to look at."""
+an image uploaded into the body and found with its copies on the published page, and no WCAG
+violation on the admin pages staff work in. Screenshots of the admin at 1366 and 1920 pixels go
+to /tmp/admin-shots/ for a person to look at."""
 
 import re
 from pathlib import Path
@@ -13,7 +14,15 @@ from playwright.sync_api import expect
 
 from publications.models import Publication
 from staff import roles
-from tests.factories import AuthorFactory, PublicationFactory, PublicationTypeFactory, ResearchAreaFactory
+from tests.factories import (
+    AuthorFactory,
+    BodyImageFactory,
+    PublicationFactory,
+    PublicationTypeFactory,
+    ResearchAreaFactory,
+    figure,
+)
+from tests.images import png
 
 from .conftest import run_axe
 
@@ -51,8 +60,15 @@ def newsroom(transactional_db):
     ]:
         ResearchAreaFactory(name=name, description=description)
     PublicationTypeFactory(name="Policy Memo")
+    chart = BodyImageFactory(
+        uploaded_by=author, alt="Container throughput by port", caption="Throughput fell."
+    )
     return PublicationFactory(
-        title="Ports under pressure", draft=True, authors=[author.author], tags=["ports"]
+        title="Ports under pressure",
+        draft=True,
+        authors=[author.author],
+        tags=["ports"],
+        body=f"<p>Ports are full.</p>{figure(chart)}<p>Ships wait.</p>",
     )
 
 
@@ -136,6 +152,8 @@ ADMIN_PAGES = {
     "home": "/admin/",
     "publication list": "/admin/publications/publication/",
     "new publication": "/admin/publications/publication/add/",
+    "media library": "/admin/publications/bodyimage/",
+    "image picker": "/admin/publications/bodyimage/pick/",
     "your settings": "/admin/preferences/",
 }
 
@@ -175,3 +193,106 @@ def test_the_publication_list_of_the_demo_fits_the_screen(axe_page, demo, width)
         "(list) => list.scrollWidth - list.clientWidth", page.locator(".results").element_handle()
     )
     assert hidden <= 0
+
+
+def test_an_author_writes_a_memo_with_an_image_and_an_editor_publishes_it(site_page, newsroom, tmp_path):
+    page = site_page
+    log_in(page, "amara")
+    page.goto(page.base + "/admin/publications/publication/add/")
+    page.get_by_label("Title:").fill("Batteries on the grid")
+    page.get_by_label("Dek:").fill("Why storage matters")
+    page.get_by_label("Summary:").fill("Storage lets a grid run on wind and sun.")
+    editor = page.locator(".field-body .ProseMirror[contenteditable=true]")
+    stats = page.locator("#body-stats")
+    editor.click()
+    page.keyboard.type("Batteries change how a grid is run.")
+    expect(stats).to_have_text("7 words · 1 min read")
+    page.keyboard.press("Enter")
+
+    # An image: the figure button, then "Browse…" opens the library, where she uploads one.
+    page.locator(".field-body .prose-menubar__button[title=figure]").click()
+    dialog = page.locator("dialog.prose-editor-dialog")
+    with page.expect_popup() as opened:
+        dialog.get_by_role("button", name="Browse...").click()
+    picker = opened.value
+    picker.wait_for_load_state()
+    photo = tmp_path / "substation.png"
+    photo.write_bytes(png(1600, 900))
+    picker.get_by_label("Image:").set_input_files(photo)
+    picker.get_by_label("Description (alt text):").fill("Battery containers beside a substation")
+    picker.get_by_label("Caption:").fill("The first grid-scale store")
+    picker.get_by_label("Credit:", exact=True).fill("Photo: Amara Diallo")
+    with picker.expect_event("close"):
+        picker.get_by_role("button", name="Upload and insert").click()
+    expect(dialog.get_by_label("Alternative Text")).to_have_value("Battery containers beside a substation")
+    expect(dialog.get_by_label("Caption")).to_have_value("The first grid-scale store")
+    dialog.get_by_role("button", name="Insert").click()
+    expect(editor.locator("figure img")).to_have_attribute("alt", "Battery containers beside a substation")
+    expect(editor.locator("figcaption")).to_have_text("The first grid-scale store")
+
+    # A pull quote and a list after it.
+    editor.locator("p").last.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Storage is the new transmission.")
+    page.locator(".field-body .prose-menubar__button[title=blockquote]").click()
+    dropdown = page.locator(
+        ".field-body .prose-menubar__dropdown",
+        has=page.locator(".prose-menubar__option", has_text="Pull quote"),
+    )
+    dropdown.locator(".prose-menubar__selected").click()
+    dropdown.locator(".prose-menubar__option", has_text="Pull quote").click()
+    expect(editor.locator("blockquote.pull-quote")).to_have_text("Storage is the new transmission.")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # out of the quote
+    page.locator(".field-body .prose-menubar__button[title='unordered list']").click()
+    page.keyboard.type("Cheaper cells")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Faster permits")
+    expect(editor.locator("ul li")).to_have_count(2)
+    expect(stats).not_to_have_text("7 words · 1 min read")
+    words = int(stats.get_attribute("data-words"))
+    assert words > 7
+
+    SHOTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    editor.locator("figure").scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "author-body-with-image-1366.png")
+
+    # She leaves and comes back: the writing, image included, is there again.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.goto(page.base + "/admin/publications/publication/")
+    page.goto(page.base + "/admin/publications/publication/add/")
+    expect(page.locator(".messagelist")).to_contain_text("Restored your unsaved changes")
+    expect(editor.locator("figure img")).to_have_attribute("alt", "Battery containers beside a substation")
+    expect(editor.locator("blockquote.pull-quote")).to_have_count(1)
+    expect(stats).to_have_attribute("data-words", str(words))
+    page.get_by_label("Type:").select_option(label="Policy Memo")
+    page.locator(".field-areas .select2-selection").click()
+    page.keyboard.type("Econ")
+    expect(page.locator(".select2-results__option").first).to_have_text("Economics")
+    page.keyboard.press("Enter")
+    page.locator("input[name=_submit]").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Submitted for review")
+    memo = Publication.objects.get(title="Batteries on the grid")
+    assert memo.status == Publication.Status.IN_REVIEW
+    assert 'data-file="' in memo.body
+
+    # The editor publishes it (the byline is empty, so with a reason) and the page shows the image.
+    page.context.clear_cookies()
+    log_in(page, "eve")
+    page.goto(page.base + f"/admin/publications/publication/{memo.pk}/change/")
+    page.get_by_label("Publish anyway because").fill("The byline follows in the next edit.")
+    page.locator("input[name=_publish]").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("Published")
+    memo.refresh_from_db()
+    assert memo.is_published
+    page.goto(page.base + memo.get_absolute_url())
+    image = page.locator(".publication__body figure img")
+    expect(image).to_have_attribute("alt", "Battery containers beside a substation")
+    expect(image).to_have_attribute("loading", "lazy")
+    expect(image).to_have_attribute("srcset", re.compile(r"-480w\.webp 480w, .*-800w\.webp 800w"))
+    expect(page.locator(".publication__body figcaption")).to_have_text(
+        "The first grid-scale store Photo: Amara Diallo"
+    )
+    assert image.evaluate("(img) => img.complete && img.naturalWidth > 0")

@@ -44,7 +44,7 @@ def test_the_header_and_title_are_the_sites_name(login, eve, settings):
 
 def test_an_authors_admin_shows_no_technical_apps_and_no_lists_it_only_picks_from(login, ada):
     response = login(ada).get(reverse("admin:index"))
-    assert sidebar_models(response) == {"publications.publication"}
+    assert sidebar_models(response) == {"publications.publication", "publications.bodyimage"}
     html = response.content.decode()
     for label in ["Axes", "Otp", "Tasks database", "Taggit", "Experts", "Research areas"]:
         assert f">{label}<" not in html

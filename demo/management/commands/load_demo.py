@@ -17,20 +17,22 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 
 from authors.models import Author
 from core import colours
-from demo import images
+from demo import charts, images
 from demo.events import load_events, read_events
 from demo.loader import CONTENT_DIR, Content, ContentError, Expert, read_content
 from demo.loader import Publication as DemoPublication
 from demo.loader import Series as DemoSeries
 from demo.pages import PageError, load_menus, load_pages
-from publications.models import Authorship, Publication, PublicationType
+from publications.models import Authorship, BodyImage, Publication, PublicationType
 from publications.tasks import pdfs_on_demand
 from regions.models import Region
 from research_areas.models import ResearchArea
@@ -158,6 +160,8 @@ class Command(BaseCommand):
                 setattr(publication, name, value)
             if self.pictures:
                 self.set_hero(publication, spec)
+            if spec.chart_data:
+                publication.body = self.with_chart(slug, spec)
             # The hero's renditions are queued by this save; the PDF after the commit.
             publication.save()
             byline = [authors[author] for author in spec.authors]
@@ -258,6 +262,27 @@ class Command(BaseCommand):
         picture = images.portrait(expert.slug, expert.name)
         images.attach(author.photo, picture, expert.slug)
         author.photo_alt = expert.photo_alt or picture.description
+
+    def with_chart(self, slug: str, spec: DemoPublication) -> str:
+        """The body with its chart: a library image with the CSV to download, reused on a re-run."""
+        if not self.pictures:
+            return charts.place(spec.body, "")
+        picture = charts.chart(slug, spec.chart_data, spec.chart_title)
+        entry = BodyImage.objects.filter(image__endswith=f"/{picture.file_name}").first() or BodyImage()
+        images.attach(entry.image, picture, slug)
+        entry.alt, entry.caption, entry.credit = spec.chart_alt, spec.chart_caption, "Chart: Red Cell demo"
+        if not entry.data_file:
+            entry.data_file.save(f"{slug}-data.csv", ContentFile(spec.chart_data.encode()), save=False)
+        entry.save()
+        figure = format_html(
+            '<figure class="figure"><img src="{}" alt="{}" data-file="{}">'
+            "<figcaption>{}</figcaption></figure>",
+            entry.image.url,
+            spec.chart_alt,
+            entry.pk,
+            spec.chart_caption,
+        )
+        return charts.place(spec.body, figure)
 
     def set_hero(self, publication: Publication, spec: DemoPublication) -> None:
         """A generated hero image unless the file says ``hero: false`` (or, saying nothing, its
