@@ -36,7 +36,7 @@ from .kinds import TEXT, Kind, Publications, Row
 PAGE_SIZE = 10
 FACET_OPTIONS_SHOWN = 10
 # Results whose facets are counted; past this many matches, counts are "at least".
-FACET_SAMPLE = 500
+FACET_SAMPLE = 200
 
 
 @dataclass

@@ -309,7 +309,7 @@ def test_facet_links_keep_the_query_and_drop_the_page(client, shelf):
 
 @pytest.fixture
 def small_sample(monkeypatch):
-    """Facets counted over the first two results only, as over the first 500 of a large site."""
+    """Facets counted over the first two results only, as over the first 200 of a large site."""
     monkeypatch.setattr(search_page_module, "FACET_SAMPLE", 2)
 
 
