@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from tests.factories import AuthorFactory, PublicationFactory, SeriesFactory, days_ago
@@ -113,7 +114,8 @@ def test_the_page_has_a_print_header_with_where_it_came_from(client, site_url):
     header = header[: header.index("</div>")]
     assert "Red Cell Institute" in header
     assert f"{site_url}{publication.get_absolute_url()}" in header
-    assert f"Published {publication.published_at:%B} {publication.published_at.day}," in header
+    shown = timezone.localtime(publication.published_at)  # the site's time zone, not UTC
+    assert f"Published {shown:%B} {shown.day}," in header
 
 
 # The publication list -------------------------------------------------------------------------
