@@ -50,6 +50,8 @@ class Purger:
     """An edge cache that tags responses with surrogate keys and drops them by key."""
 
     name = "none"
+    # Whether purges reach anything: with no edge configured, none are worked out or queued.
+    sends = False
 
     def header(self, keys: Iterable[str]) -> dict[str, str]:
         """The response headers that tag a page with ``keys``. ``xkey`` by default: Varnish
@@ -66,6 +68,7 @@ class VarnishPurger(Purger):
     expects; each drops every object tagged with one of the keys."""
 
     name = "varnish"
+    sends = True
 
     def __init__(self, urls: Iterable[str]):
         self.urls = [url.rstrip("/") + "/" for url in urls]
@@ -99,6 +102,7 @@ class CloudflarePurger(Purger):
     ``{"tags": [...]}`` drops them, 100 tags a call."""
 
     name = "cloudflare"
+    sends = True
 
     def __init__(self, zone_id: str, api_token: str):
         if not (zone_id and api_token):
@@ -139,6 +143,7 @@ class Purgers(Purger):
     def __init__(self, purgers: list[Purger]):
         self.purgers = purgers
         self.name = ",".join(purger.name for purger in purgers)
+        self.sends = any(purger.sends for purger in purgers)
 
     def header(self, keys: Iterable[str]) -> dict[str, str]:
         keys = clean(keys)

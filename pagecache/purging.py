@@ -52,6 +52,8 @@ def _with_relations(ids):
 
 
 def _send(items: set, using: str) -> None:
+    if not getattr(tasks.get_purger(), "sends", True):
+        return  # no edge: nothing to work out, nothing to queue
     keys = {item for item in items if isinstance(item, str)}
     now_ids = {pk for kind, pk in (item for item in items if isinstance(item, tuple)) if kind == NOW}
     later_ids = {pk for kind, pk in (item for item in items if isinstance(item, tuple)) if kind == LATER}

@@ -282,6 +282,7 @@ def test_filing_a_public_publication_under_a_region_purges_that_region(site, pur
 def test_a_scheduled_publication_is_purged_at_its_moment(site, commit, monkeypatch, settings):
     """With the database queue, the purge waits in the queue until the publication goes live."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EDGE_PURGER, settings.VARNISH_PURGE_URLS = "varnish", "http://varnish.invalid"
     enqueued = []
     monkeypatch.setattr(
         tasks.purge_keys.__class__,
@@ -317,3 +318,20 @@ def test_a_public_file_names_its_publication_so_unpublishing_purges_it(client, s
     assert response.status_code == 200
     assert key(lights) in response["xkey"].split()
     b"".join(response.streaming_content)
+
+
+def test_with_no_edge_an_edit_queues_no_purge(site, commit, monkeypatch, settings):
+    settings.EDGE_PURGER = "none"
+    enqueued = []
+    monkeypatch.setattr(
+        tasks.purge_keys.__class__,
+        "enqueue",
+        lambda task, *args: task.func is tasks.purge_keys.func and enqueued.append(args),
+    )
+    with commit():
+        PublicationFactory(title="Nobody to tell")
+    assert enqueued == []
+    settings.EDGE_PURGER, settings.VARNISH_PURGE_URLS = "varnish", "http://varnish.invalid"
+    with commit():
+        PublicationFactory(title="Told to Varnish")
+    assert len(enqueued) == 1
