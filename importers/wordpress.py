@@ -47,6 +47,7 @@ NOT_CONTENT = {
 }  # fmt: skip
 TAG_LENGTH = 100
 BATCH = 200
+AreaLink = Publication.areas.through
 
 
 class Rollback(Exception):
@@ -78,6 +79,8 @@ class Importer:
         self.slugs = set(Publication.objects.values_list("slug", flat=True))
         self.pending_records: list[ImportedItem] = []
         self.pending_dates: list[Publication] = []
+        # New publications' bylines, areas and tags, written together at the end of the batch.
+        self.pending_rows: dict[type, list] = {Authorship: [], AreaLink: [], TaggedItem: []}
         self.known = {
             (record.kind, record.wp_id): record
             for record in ImportedItem.objects.filter(
@@ -118,11 +121,19 @@ class Importer:
             self.flush()
 
     def flush(self) -> None:
-        """What a batch's items left to write together: their new ``ImportedItem`` rows, and
-        WordPress's modified dates (which ``save()`` would overwrite with now)."""
+        """What a batch's items left to write together: the new publications' bylines, areas
+        and tags, their ``ImportedItem`` rows, and WordPress's modified dates (which ``save()``
+        would overwrite with now). Three statements a batch rather than three a publication;
+        the publications' search vectors are built after the commit, so they include these."""
+        for model, rows in self.pending_rows.items():
+            model.objects.bulk_create(rows)
+            rows.clear()
         ImportedItem.objects.bulk_create(self.pending_records)
         Publication.objects.bulk_update(self.pending_dates, ["updated_at"])
         self.pending_records, self.pending_dates = [], []
+
+    def _pending(self) -> list[list]:
+        return [*self.pending_rows.values(), self.pending_records, self.pending_dates]
 
     def items(self, deferred: list) -> Iterator[wxr.Item]:
         """The items to import, pages put aside in ``deferred`` (parents first, once all are
@@ -177,10 +188,13 @@ class Importer:
 
     def in_transaction(self, item: wxr.Item, kind: str, work: Callable) -> None:
         """One item, all or nothing: a failure is reported and leaves no trace."""
+        sizes = [len(rows) for rows in self._pending()]
         try:
             with transaction.atomic():
                 work(item)
         except Exception as error:  # whatever it was, the other items go on
+            for rows, size in zip(self._pending(), sizes, strict=True):
+                del rows[size:]  # what it queued for the batch went with its savepoint
             self.report.fail(kind, item.label, f"{type(error).__name__}: {error}")
             # What this run made and kept at hand may have been rolled back with the item.
             self.tags.clear()
@@ -212,18 +226,18 @@ class Importer:
         notes += byline_notes
         areas, tags = self.directory.areas_of(item), self.tags_of(item)
         if created:
-            # Fewer statements for the common case: the new publication's own save has already
-            # marked it for re-indexing and purging, which these rows then join.
-            Authorship.objects.bulk_create(
+            # Fewer statements for the common case: written with the batch (``flush``); the new
+            # publication's own save has already marked it for re-indexing and purging.
+            self.pending_rows[Authorship] += [
                 Authorship(publication=publication, author=author, position=position)
                 for position, author in enumerate(authors)
-            )
-            Publication.areas.through.objects.bulk_create(
-                Publication.areas.through(publication=publication, researcharea=area) for area in areas
-            )
-            TaggedItem.objects.bulk_create(
+            ]
+            self.pending_rows[AreaLink] += [
+                AreaLink(publication=publication, researcharea=area) for area in areas
+            ]
+            self.pending_rows[TaggedItem] += [
                 TaggedItem(tag=tag, content_type=self.content_type, object_id=publication.pk) for tag in tags
-            )
+            ]
         else:
             publication.authorships.exclude(author__in=authors).delete()
             for position, author in enumerate(authors):

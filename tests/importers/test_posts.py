@@ -237,6 +237,34 @@ def test_a_bad_item_is_reported_and_the_rest_imported(run_import, monkeypatch):
     assert result.row("publications")["failed"] == 1
 
 
+def test_an_item_failing_after_its_byline_leaves_the_others_whole(run_import, monkeypatch):
+    """A new publication's byline, areas and tags are written with its batch; an item that
+    fails late takes its own rows with it and nobody else's."""
+    from importers import wordpress
+
+    original = wordpress.Importer.remember
+
+    def remember(self, record, item, target, digest):
+        if item.post_id == "2":
+            raise ValueError("simulated late failure")
+        return original(self, record, item, target, digest)
+
+    monkeypatch.setattr(wordpress.Importer, "remember", remember)
+    result = imported(
+        run_import,
+        wxr.item(1, "One", creator="ada", tags=("Energy",)),
+        wxr.item(2, "Two", creator="ben", tags=("Grid",)),
+        wxr.item(3, "Three", creator="ben", tags=("Grid",)),
+        authors=(wxr.author("ada", "Ada Okafor"), wxr.author("ben", "Ben Fisher")),
+    )
+
+    assert sorted(Publication.objects.values_list("title", flat=True)) == ["One", "Three"]
+    assert [a.name for a in Publication.objects.get(title="One").ordered_authors()] == ["Ada Okafor"]
+    assert [a.name for a in Publication.objects.get(title="Three").ordered_authors()] == ["Ben Fisher"]
+    assert Publication.objects.get(title="Three").tags.names()[0] == "Grid"
+    assert result.row("publications")["failed"] == 1
+
+
 def test_since_imports_only_what_changed_after_the_date(run_import):
     result = imported(
         run_import,
