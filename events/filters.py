@@ -4,6 +4,7 @@ A value that names nothing is reported on the page and matches nothing (as publi
 import django_filters
 from django.db.models import Q
 
+from publications.filters import ListFilterSet
 from regions.models import Region
 from research_areas.models import ResearchArea
 
@@ -12,7 +13,7 @@ from .models import Event, EventType
 FILTERED_BY = (EventType, ResearchArea, Region)
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(ListFilterSet):
     q = django_filters.CharFilter(method="search", label="Words", max_length=200)
     type = django_filters.ModelChoiceFilter(
         queryset=EventType.objects.all(), to_field_name="slug", label="Type", empty_label="All types"
@@ -56,17 +57,3 @@ class EventFilter(django_filters.FilterSet):
                 | Q(description_html__icontains=word)
             )
         return queryset
-
-    def in_region(self, queryset, name, region):
-        return queryset.in_regions(Region.objects.within(region))
-
-    def filter_queryset(self, queryset):
-        if not self.form.is_valid():
-            return queryset.none()
-        return super().filter_queryset(queryset)
-
-    @property
-    def active_filters(self) -> list:
-        if not self.is_valid():
-            return []
-        return [value for value in self.form.cleaned_data.values() if value]

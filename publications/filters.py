@@ -27,7 +27,28 @@ def published_tags(request):
     return Publication.objects.published().tags().order_by("name")
 
 
-class PublicationFilter(django_filters.FilterSet):
+class ListFilterSet(django_filters.FilterSet):
+    """What the public lists' filters share (publications here, events too): a region takes in
+    the regions inside it, a value that names nothing matches nothing, and what is chosen is
+    counted."""
+
+    def in_region(self, queryset, name, region):
+        return queryset.in_regions(Region.objects.within(region))
+
+    def filter_queryset(self, queryset):
+        if not self.form.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+    @property
+    def active_filters(self) -> list:
+        """What the list is narrowed to (an expert, a year…), for the result count."""
+        if not self.is_valid():
+            return []
+        return [value for value in self.form.cleaned_data.values() if value]
+
+
+class PublicationFilter(ListFilterSet):
     type = django_filters.ModelChoiceFilter(
         queryset=PublicationType.objects.all(), to_field_name="slug", label="Type", empty_label="All types"
     )
@@ -76,18 +97,3 @@ class PublicationFilter(django_filters.FilterSet):
         # fragment (fragments.py), and reading every year costs milliseconds at tens of thousands.
         years = self.queryset.prefetch_related(None).dates("published_at", "year", order="DESC")
         self.filters["year"].extra["choices"] = lambda: [(day.year, str(day.year)) for day in years]
-
-    def in_region(self, queryset, name, region):
-        return queryset.in_regions(Region.objects.within(region))
-
-    def filter_queryset(self, queryset):
-        if not self.form.is_valid():
-            return queryset.none()
-        return super().filter_queryset(queryset)
-
-    @property
-    def active_filters(self) -> list:
-        """What the list is narrowed to (an expert, a year…), for the result count."""
-        if not self.is_valid():
-            return []
-        return [value for value in self.form.cleaned_data.values() if value]
