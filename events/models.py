@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
+from core.models import KindOfWork
 from core.slugs import also_save, unique_slug
 from core.uploads import validate_image_upload
 from publications import body
@@ -35,7 +36,7 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError("Choose a time zone from the list, such as Europe/London.")
 
 
-class EventType(models.Model):
+class EventType(KindOfWork):
     name = models.CharField(max_length=80, unique=True, help_text='For example "Panel" or "Report launch".')
     plural_name = models.CharField(max_length=80, blank=True, help_text='For example "Panels".')
     slug = models.SlugField(max_length=100, unique=True, blank=True)
@@ -43,16 +44,6 @@ class EventType(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        if not self.plural_name:
-            self.plural_name = f"{self.name}s"
-        super().save(*args, **also_save(kwargs, "slug", "plural_name"))
 
 
 def is_public() -> Q:

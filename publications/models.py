@@ -11,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from core.models import KindOfWork
 from core.slugs import also_save, unique_slug
 from core.uploads import validate_image_upload, validate_pdf_upload
 
@@ -25,7 +26,7 @@ WRITE = "publications.add_publication"
 RELATED_LIMIT = 4
 
 
-class PublicationType(models.Model):
+class PublicationType(KindOfWork):
     name = models.CharField(max_length=80, unique=True, help_text='For example "Policy Memo".')
     plural_name = models.CharField(max_length=80, blank=True, help_text='For example "Policy Memos".')
     slug = models.SlugField(max_length=100, unique=True, blank=True)
@@ -35,16 +36,6 @@ class PublicationType(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        if not self.plural_name:
-            self.plural_name = f"{self.name}s"
-        super().save(*args, **also_save(kwargs, "slug", "plural_name"))
 
 
 def is_public() -> Q:
