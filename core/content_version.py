@@ -149,6 +149,36 @@ def next_going_live(version: str) -> datetime | None:
     return moment
 
 
+def of_request(request) -> str | None:
+    """The version a page is made under: read once per request (the page cache reads it first),
+    or None inside a transaction (a test's own), whose changes it does not reflect yet, and while
+    the database does not answer a process that never read it."""
+    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        return None
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = current_or_last_seen()
+    return version
+
+
+KEPT_SECONDS = 600
+
+
+def kept(request, name: str, read):
+    """``read()``, kept in the cache under the version of ``request``'s page (``KEPT_SECONDS``
+    at most): for what every page shows and only an edit changes, such as the newsletters the
+    sign-up form lists. Read afresh when there is no version (``of_request``)."""
+    version = of_request(request) if request is not None else None
+    if version is None:
+        return read()
+    key = f"redcell:kept:{version}:{name}"
+    value = get_cached(key)
+    if value is None:
+        value = read()
+        set_cached(key, value, timeout=KEPT_SECONDS)
+    return value
+
+
 def get_cached(key: str):
     """``cache.get(key)``, or None when the cache backend fails: a page is then rendered afresh
     rather than failed, whatever cache an operator configured."""

@@ -70,7 +70,7 @@ class EventQuerySet(models.QuerySet):
 
     def with_cards(self):
         return self.select_related("type").defer(
-            "description", "description_html", "transcript", "search_vector"
+            "description", "description_html", "transcript", "search_vector", "search_text"
         )
 
     def next_change(self):
@@ -191,6 +191,9 @@ class Event(models.Model):
     # Kept current by search_index.py; filled and GIN-indexed on Postgres only (migration 0002
     # makes the index there), as a publication's is. Elsewhere the search matches text.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept with the vector, on Postgres only: the summary and the start of the description as
+    # plain text, for search snippets (as a publication's).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = EventQuerySet.as_manager()
 

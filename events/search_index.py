@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
 
 from core.transactions import AfterCommit
-from publications.fulltext.vectors import CONFIG, linked_names, on_postgres
+from publications.fulltext.vectors import CONFIG, indexed, linked_names, on_postgres
 
 
 def search_vector(model) -> SearchVector:
@@ -42,11 +42,11 @@ def search_vector(model) -> SearchVector:
 
 
 def update_search_vectors(queryset) -> int:
-    """Rebuild the vector of every event in ``queryset`` in one UPDATE (``updated_at`` is left
-    alone: re-indexing is not an edit). Does nothing off Postgres."""
+    """Rebuild the vector (and snippet text) of every event in ``queryset`` in one UPDATE
+    (``updated_at`` is left alone: re-indexing is not an edit). Does nothing off Postgres."""
     if not on_postgres(queryset.db):
         return 0
-    return queryset.update(search_vector=search_vector(queryset.model))
+    return queryset.update(**indexed(queryset.model, search_vector(queryset.model), "description"))
 
 
 def _rebuild(ids: set, using: str) -> None:

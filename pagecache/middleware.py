@@ -79,8 +79,11 @@ class PageCacheMiddleware:
             return response
 
         seconds = settings.PAGE_CACHE_SECONDS
-        version = content.current_or_last_seen() if seconds > 0 else None
-        key = page_key(request, version) if version else None
+        # Read even with the page cache off, as what a page's lifetime depends on is kept under
+        # it; but not inside a transaction (a test's own), whose changes it does not reflect yet.
+        version = content.current_or_last_seen() if seconds > 0 else content.of_request(request)
+        request.content_version = version
+        key = page_key(request, version) if version and seconds > 0 else None
         if key:
             entry = content.get_cached(key)
             if entry is not None and entry["fresh_until"] > timezone.now().timestamp():
@@ -89,7 +92,7 @@ class PageCacheMiddleware:
         with surrogates.collecting() as keys:
             pages.declare(view)
             response = self.get_response(request)
-        entry = make_entry(response, keys.sorted(), version)
+        entry = make_entry(response, keys.sorted(), version, stored=key is not None)
         if entry is None:
             if not response.has_header("Cache-Control"):
                 add_never_cache_headers(response)
@@ -110,10 +113,10 @@ def with_keys(response):
     return response
 
 
-def make_entry(response, keys: list[str], version: str | None) -> dict | None:
-    """What the cache keeps of ``response``, or None when it must not be kept or shared: not a
-    plain 200, a view that set its own caching headers, or one that set a cookie (a page with
-    a per-visitor value in it)."""
+def make_entry(response, keys: list[str], version: str | None, stored: bool = True) -> dict | None:
+    """What the cache keeps of ``response`` (or, when it is not ``stored``, what the answer is
+    made from), or None when it must not be kept or shared: not a plain 200, a view that set its
+    own caching headers, or one that set a cookie (a page with a per-visitor value in it)."""
     if (
         response.status_code != 200
         or response.streaming
@@ -127,12 +130,12 @@ def make_entry(response, keys: list[str], version: str | None) -> dict | None:
         if value.strip() and value.strip().lower() != "cookie"
     ]
     # Nothing is reused past the moment the next scheduled publication appears: looked up once
-    # per content version when pages are stored, else for every page rendered.
+    # per content version, or for every page rendered while the database does not answer.
     going_live = content.next_going_live(version) if version else _next_going_live()
     now = timezone.now().timestamp()
     # The view's own Last-Modified (feeds and the sitemap know theirs), else when it was stored.
     # Without either, only the ETag can confirm a copy: "now" would never match.
-    modified = parse_http_date_safe(response.get("Last-Modified", "")) or (int(now) if version else None)
+    modified = parse_http_date_safe(response.get("Last-Modified", "")) or (int(now) if stored else None)
     fresh_until = now + settings.PAGE_CACHE_SECONDS
     going_live = going_live.timestamp() if going_live else None
     return {

@@ -78,7 +78,7 @@ class LatestPublicationsFeed(Feed):
     def items(self, obj):
         return (
             self.publications(obj)
-            .defer("search_vector", "body", "body_html", "toc")  # a feed carries the summary
+            .defer("search_vector", "search_text", "body", "body_html", "toc")  # a feed carries the summary
             .select_related("type", "series")
             .prefetch_related(
                 Prefetch("authorships", queryset=Authorship.objects.select_related("author")),

@@ -1,7 +1,8 @@
 """Parts of public pages kept in the cache between renders, so a page rendered afresh (the page
 cache is off, or does not hold that address yet) skips what costs most: on a publication page
 its byline, topics and series box, citations and "Recent & Related", with the queries behind
-them; on the list its filter form and count; and everywhere, the publication cards.
+them; on each page of the list its filter form, count and cards; the home page whole; and
+everywhere, the publication cards.
 
 Everything is kept under the content version (``core/content_version.py``), like pages in the
 page cache: any edit to anything public gives every fragment a new key, so none is ever shown
@@ -31,7 +32,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, models
+from django.db import models
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -50,9 +51,12 @@ def seconds() -> int:
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", DEFAULT_SECONDS)
 
 
-def enabled() -> bool:
-    """Fragments are kept, unless turned off or inside a transaction (a test's own)."""
-    return seconds() > 0 and not connection.in_atomic_block
+def version_of(request) -> str | None:
+    """The content version fragments are kept under, or None when none are: turned off, inside a
+    transaction (a test's own), or the database never answered (``content_version.of_request``)."""
+    if request is None or seconds() <= 0:
+        return None
+    return content_version.of_request(request)
 
 
 def fresh_until(version: str) -> float:
@@ -63,24 +67,16 @@ def fresh_until(version: str) -> float:
     return min(until, going_live.timestamp()) if going_live is not None else until
 
 
-def version_of(request) -> str:
-    """The content version, read once per request (one primary-key read)."""
-    version = getattr(request, "content_version", None)
-    if version is None:
-        version = request.content_version = content_version.current()
-    return version
-
-
 class Fragments:
     """The fragments of one page (HTML, or values such as a count): read from the cache at
     once, or recorded as the page renders."""
 
     def __init__(self, request, page: str, *vary):
-        self.enabled = enabled()
+        self.version = version_of(request)
+        self.enabled = self.version is not None
         self.stored: dict | None = None
         self.rendered: dict[str, object] = {}
         if self.enabled:
-            self.version = version_of(request)
             self.key = ":".join(["redcell:fragments", self.version, page, *map(str, vary)])
             entry = content_version.get_cached(self.key)
             if entry is not None and entry["fresh_until"] > timezone.now().timestamp():
@@ -132,8 +128,8 @@ def cards(request, publications, large_first: bool = False) -> list[SafeString]:
     sizes = [large_first and index == 0 for index in range(len(publications))]
     keys = [None] * len(publications)
     kept = {}
-    if request is not None and enabled():
-        version = version_of(request)
+    version = version_of(request)
+    if version is not None:
         keys = [
             f"redcell:card:{version}:{p.pk}:{int(big)}" for p, big in zip(publications, sizes, strict=True)
         ]

@@ -24,6 +24,8 @@ PUBLISH = "publications.publish_publication"
 WRITE = "publications.add_publication"
 
 RELATED_LIMIT = 4
+# What search reads and pages do not: left in the database by pages that load whole rows.
+SEARCH_FIELDS = ("search_vector", "search_text")
 
 
 class PublicationType(KindOfWork):
@@ -97,9 +99,9 @@ class PublicationQuerySet(models.QuerySet):
 
     def with_bylines(self):
         """Publications with their type, series and ordered authors, in a fixed number of
-        queries. The search vector, stored in the row and larger than the text, is left in the
-        database."""
-        return self.select_related("type", "series").prefetch_related(byline()).defer("search_vector")
+        queries. What search reads (the vector, stored in the row and larger than the text, and the
+        snippets' text) is left in the database."""
+        return self.select_related("type", "series").prefetch_related(byline()).defer(*SEARCH_FIELDS)
 
     def in_any(self, *parts):
         """These publications whose pk is in any of ``parts`` (querysets of pks, each of which
@@ -273,6 +275,9 @@ class Publication(models.Model):
     # authors, areas or tags. Filled and GIN-indexed on Postgres only (migration 0002 makes
     # the index there); elsewhere it stays empty and search uses a simpler fallback.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Kept with the vector, on Postgres only: the summary and the start of the body as plain
+    # text, which search results' snippets are cut from without reading the body.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = PublicationQuerySet.as_manager()
 

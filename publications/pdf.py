@@ -38,7 +38,7 @@ from core import surrogates
 from core.links import absolute_url
 
 from . import library
-from .models import Publication, byline
+from .models import SEARCH_FIELDS, Publication, byline
 
 logger = logging.getLogger(__name__)
 # WeasyPrint logs every step of every document at INFO: noise in the worker's log. Its warnings
@@ -58,7 +58,7 @@ COVER_IMAGE_PIXELS = 1600
 def source():
     """Publications with what their PDF shows: type, series and byline."""
     return (
-        Publication.objects.select_related("type", "series").prefetch_related(byline()).defer("search_vector")
+        Publication.objects.select_related("type", "series").prefetch_related(byline()).defer(*SEARCH_FIELDS)
     )
 
 

@@ -24,12 +24,12 @@ from research_areas.models import ResearchArea
 from series.models import Series
 
 from . import workflow
-from .models import Authorship, Publication, PublicationType
+from .models import SEARCH_FIELDS, Authorship, Publication, PublicationType
 
 
 def register() -> None:
     if not reversion.is_registered(Publication):
-        reversion.register(Publication, follow=["authorships", "tagged_items"], exclude=["search_vector"])
+        reversion.register(Publication, follow=["authorships", "tagged_items"], exclude=list(SEARCH_FIELDS))
     for model in (Authorship, TaggedItem):
         if not reversion.is_registered(model):
             reversion.register(model)

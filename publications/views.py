@@ -14,7 +14,7 @@ from . import citations, library, sharing
 from . import pdf as pdf_files
 from .filters import PublicationFilter
 from .fragments import Fragments
-from .models import Publication, byline
+from .models import SEARCH_FIELDS, Publication, byline
 
 PAGE_SIZE = 12
 
@@ -39,8 +39,9 @@ class RememberedCountPaginator(Paginator):
 
 class PublicationListView(FilterView):
     """Published work, newest first, narrowed by the filters in filters.py. The filter form,
-    which lists every type, area, series, expert and year, and the count are fragments kept
-    under the content version for each set of filters (fragments.py)."""
+    which lists every type, area, series, expert and year, the count and the page's cards are
+    fragments kept under the content version for each set of filters and page (fragments.py):
+    a page whose fragments are kept reads no publication at all."""
 
     filterset_class = PublicationFilter
     paginate_by = PAGE_SIZE
@@ -48,9 +49,10 @@ class PublicationListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         query = request.GET.copy()
-        query.pop("page", None)
+        page = query.pop("page", None)
         self.filter_query = query.urlencode()
-        digest = hashlib.sha256(sorted_query(query).encode()).hexdigest()[:32]
+        kept_as = f"{sorted_query(query)}#{page}"
+        digest = hashlib.sha256(kept_as.encode()).hexdigest()[:32]
         self.fragments = Fragments(request, "publication-list", digest)
         return super().get(request, *args, **kwargs)
 
@@ -97,7 +99,7 @@ def publication_detail_queryset(queryset, relations=None):
     return (
         queryset.select_related("type", "series")
         .prefetch_related(*(detail_relations() if relations is None else relations))
-        .defer("body", "search_vector")
+        .defer("body", *SEARCH_FIELDS)
     )
 
 
@@ -109,7 +111,7 @@ class PublicationDetailView(DetailView):
     context_object_name = "publication"
 
     def get_queryset(self):
-        return Publication.objects.published().select_related("type", "series").defer("body", "search_vector")
+        return Publication.objects.published().select_related("type", "series").defer("body", *SEARCH_FIELDS)
 
     def get_context_data(self, **kwargs):
         self.fragments = Fragments(self.request, "publication", self.object.pk)

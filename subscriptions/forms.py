@@ -64,12 +64,16 @@ class NewsletterChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
+def active_newsletters() -> list[Newsletter]:
+    return list(Newsletter.objects.active())
+
+
 class NewsletterChoicesMixin:
     """Lists active newsletters once per form, so a page that shows the form runs one query."""
 
     @cached_property
     def newsletter_list(self) -> list[Newsletter]:
-        return list(Newsletter.objects.active())
+        return active_newsletters()
 
     @property
     def shows_newsletter_choices(self) -> bool:

@@ -1,16 +1,13 @@
 """The header and footer menus editors arrange (``MenuItem``), read once per request.
 
-Every page shows them, so every page pays for them: one query, or none when the request
-already knows the content version (``request.content_version``, read by the pages that keep
-fragments, publications/fragments.py), as the menus kept under that version are then exactly as
-fresh as the page. Any change to a menu item or a page gives the site a new version. Menus kept
-that lead to a page scheduled for later are kept no longer than until its time.
+Every page shows them, so they are kept under the content version (``core/content_version.py``),
+which any change to a menu item or a page renews: read once per version, not once per page.
+Menus kept that lead to a page scheduled for later are kept no longer than until its time.
 
 A menu without any item shows the site's main lists (``DEFAULT``): a fresh install has a working
 navigation. A list whose address does not exist (yet) is left out, as is a page not published.
 """
 
-from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -67,9 +64,9 @@ def read() -> dict:
     return {"menus": menus, "keys": sorted(keys), "until": min(scheduled, default=None)}
 
 
-def _kept_or_read(version: str | None) -> dict:
-    # Inside a transaction the version does not yet reflect its changes (and may never).
-    if version is None or connection.in_atomic_block:
+def _kept_or_read(request) -> dict:
+    version = content_version.of_request(request)
+    if version is None:
         return read()
     key = f"redcell:menus:{version}"
     now = timezone.now().timestamp()
@@ -88,7 +85,7 @@ def menus_for(request) -> dict[str, list]:
     to a menu (``all-menuitem``) or to a page one leads to."""
     found = getattr(request, "site_menus", None)
     if found is None:
-        found = request.site_menus = _kept_or_read(getattr(request, "content_version", None))
+        found = request.site_menus = _kept_or_read(request)
     surrogates.shows_all(MenuItem)
     surrogates.add(*found["keys"])
     return found["menus"]

@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from core.links import absolute_url
 from events.search import Events
-from publications.fragments import cards
+from publications.fragments import Fragments, cards
 from publications.models import Publication
 from publications.search.page import search_page
 from research_areas.models import ResearchArea
@@ -31,7 +31,18 @@ QUEUE_LAG_LIMIT_SECONDS = 300
 def home(request):
     """The latest featured publications, then the latest of the rest: read together, as the
     latest ``HOME_FEATURED`` featured and the latest ``HOME_FEATURED + HOME_LATEST`` of all hold
-    both lists."""
+    both lists. All of it is a fragment kept under the content version (publications/fragments.py),
+    which also expires when the next scheduled publication or event change comes: a home page
+    rendered afresh then reads none of it."""
+    fragments = Fragments(request, "home")
+    context = {"fragments": fragments}
+    with fragments.recording():
+        if not fragments.found:
+            context |= _home_lists(request)
+        return render(request, "home.html", context)
+
+
+def _home_lists(request) -> dict:
     published = Publication.objects.published()
     newest = ("-published_at", "-pk")
     latest_featured = published.filter(featured=True).order_by(*newest).values("pk")[:HOME_FEATURED]
@@ -41,15 +52,11 @@ def home(request):
     latest = [publication for publication in shown if publication not in featured][:HOME_LATEST]
     # Both lists' cards at once, so the bylines of those not kept are read in one query.
     rendered = cards(request, featured + latest, large_first=True)
-    return render(
-        request,
-        "home.html",
-        {
-            "featured": rendered[: len(featured)],
-            "latest": rendered[len(featured) :],
-            "areas": ResearchArea.objects.filter(parent__isnull=True),
-        },
-    )
+    return {
+        "featured": rendered[: len(featured)],
+        "latest": rendered[len(featured) :],
+        "areas": ResearchArea.objects.filter(parent__isnull=True),
+    }
 
 
 def search(request):

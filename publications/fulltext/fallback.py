@@ -119,8 +119,9 @@ def ranked(queryset, text: str):
 
 
 def with_headlines(queryset, text: str, body: str = "body"):
-    """Nothing to ask the database: ``add_highlights`` finds the matches in the page's rows."""
-    return queryset
+    """Nothing to ask the database: ``add_highlights`` finds the matches in the page's rows,
+    in their ``body`` (``search_text`` is filled on Postgres only)."""
+    return queryset.defer("search_text")
 
 
 def _highlight(text: str, terms: list[str]) -> SafeString:

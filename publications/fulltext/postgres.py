@@ -1,20 +1,18 @@
 """The Postgres engine: the stored vector queried with web-search syntax, ranked by ``ts_rank``,
-matches highlighted by ``ts_headline``."""
+matches highlighted by ``ts_headline`` in the stored ``search_text`` (``snippet_source``)."""
 
 from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Case, F, Func, TextField, Value, When
-from django.db.models.functions import Concat, Left, Length, Right
-from django.db.models.lookups import GreaterThan
+from django.db.models import F
+from django.db.models.functions import Left, Right
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from core.text import BLOCK_TAG, ELLIPSIS, SENTENCE_END, TRAILING_MARKS, excerpt
+from core.text import ELLIPSIS, SENTENCE_END, TRAILING_MARKS, excerpt
 
 from .vectors import CONFIG
 
-HEADLINE_SOURCE_LENGTH = 2500  # characters of body HTML a snippet is drawn from
 SNIPPET_WORDS = 35  # words of the summary shown for a piece whose text does not match
 # Private-use characters mark highlights inside Postgres' output, so the text around them
 # can be escaped before they become <mark> tags.
@@ -34,43 +32,13 @@ def ranked(queryset, text: str):
     return queryset.annotate(rank=SearchRank(F("search_vector"), _query(text)))
 
 
-def _replace(text, pattern: str, replacement: str, flags: str = "g") -> Func:
-    return Func(
-        text,
-        Value(pattern),
-        Value(replacement),
-        Value(flags),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
-
-
-def headline_source(body: str = "body"):
-    """The start of the body as text, as ``core.text.html_to_text`` reads HTML: a space between
-    blocks ("difficult. A better", not "difficult.A better"), nothing for inline tags (so a word
-    in italics stays one word), no footnote numbers. Headlines cost time in proportion to the
-    text they read, so only the first ``HEADLINE_SOURCE_LENGTH`` characters are read, and the
-    word (or tag, or entity) that cut goes through is left out."""
-    start = Case(
-        When(
-            # Anything but a whole tag at the end was cut: drop it ("informat", "&am", "<a hr").
-            GreaterThan(Length(body), HEADLINE_SOURCE_LENGTH),
-            then=_replace(Left(body, HEADLINE_SOURCE_LENGTH), r"[^\s>]*$", "", ""),
-        ),
-        default=F(body),
-        output_field=TextField(),
-    )
-    text = _replace(start, r"<sup>\s*[0-9]+\s*</sup>", "")
-    text = _replace(text, BLOCK_TAG, " ", "gi")
-    return _replace(text, "<[^>]*(>|$)", "")  # every other tag, and one the cut left open
-
-
 def with_headlines(queryset, text: str, body: str = "body"):
     """Annotate ``title_headline`` and ``snippet_headline``; for a page of results only, as
-    headlines cost time for every row."""
+    headlines cost time for every row. They come from the stored ``search_text``: the ``body``
+    itself is left in the database."""
     marks = {"config": CONFIG, "start_sel": MARK_START, "stop_sel": MARK_END}
-    source = Concat("summary", Value(" "), headline_source(body), output_field=TextField())
-    return queryset.annotate(
+    source = F("search_text")
+    return queryset.defer(body).annotate(
         title_headline=SearchHeadline("title", _query(text), highlight_all=True, **marks),
         snippet_headline=SearchHeadline(
             source,

@@ -1,8 +1,8 @@
 from django import template
 
-from core import surrogates
+from core import content_version, surrogates
 
-from ..forms import SubscribeForm
+from ..forms import SubscribeForm, active_newsletters
 from ..models import Newsletter
 
 register = template.Library()
@@ -18,4 +18,6 @@ def subscribe_form(context):
     if form is None:
         request = context.get("request")
         form = SubscribeForm(initial={"source": request.path if request else ""})
+        # Every page shows it, and only an edit changes the newsletters: kept under the version.
+        form.newsletter_list = content_version.kept(request, "newsletters", active_newsletters)
     return form

@@ -246,3 +246,22 @@ def test_newsletters_that_are_not_active_are_not_offered(client, weekly):
     page = client.get(reverse("home")).content.decode()
     assert "Old Letter" not in page
     assert 'type="checkbox"' not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_shows_a_new_or_closed_newsletter_at_once(client):
+    """The newsletters every page's form lists are kept under the content version (committed
+    content, as on a real site): opening or closing one gives a new version, hence a new list."""
+    NewsletterFactory(name="Weekly")
+    NewsletterFactory(name="Energy Brief")
+    assert "Energy Brief" in client.get(reverse("home")).content.decode()
+    assert "Energy Brief" in client.get(reverse("publications:list")).content.decode()
+
+    brief = NewsletterFactory(name="Climate Brief")
+    assert "Climate Brief" in client.get(reverse("home")).content.decode()
+
+    brief.active = False
+    brief.save()
+    page = client.get(reverse("publications:list")).content.decode()
+    assert "Climate Brief" not in page
+    assert "Energy Brief" in page
