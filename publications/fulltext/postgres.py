@@ -1,6 +1,8 @@
 """The Postgres engine: the stored vector queried with web-search syntax, ranked by ``ts_rank``,
 matches highlighted by ``ts_headline`` in the stored ``search_text`` (``snippet_source``)."""
 
+import operator
+from functools import reduce
 from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -11,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.text import ELLIPSIS, SENTENCE_END, TRAILING_MARKS, excerpt
 
+from .fallback import parse_terms
 from .vectors import CONFIG
 
 SNIPPET_WORDS = 35  # words of the summary shown for a piece whose text does not match
@@ -28,8 +31,20 @@ def matching(queryset, text: str):
     return queryset.filter(search_vector=_query(text))
 
 
+def _ranking_query(text: str) -> SearchQuery:
+    """The query's words and phrases joined by "or", for ``ts_rank`` only (what matches is still
+    the query's): it then weighs each word's occurrences, in time linear in them, where for words
+    joined by "and" it also compares the distance between every two of their occurrences,
+    quadratic in a long text (at 20,000 publications, "grid resilience" took 5 ms to rank its
+    286 matches that way, against under 1 ms)."""
+    terms = parse_terms(text).wanted
+    if len(terms) < 2:
+        return _query(text)
+    return reduce(operator.or_, (_query(term) for term in terms))
+
+
 def ranked(queryset, text: str):
-    return queryset.annotate(rank=SearchRank(F("search_vector"), _query(text)))
+    return queryset.annotate(rank=SearchRank(F("search_vector"), _ranking_query(text)))
 
 
 def with_headlines(queryset, text: str, body: str = "body"):

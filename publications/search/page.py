@@ -155,7 +155,7 @@ def _sample(kinds: list[Kind], ordered: dict[str, object], by_relevance: bool, s
             sort_keys[tag][slug] = (int(extra), name) if tag == "type" else (name,)
             continue
         kind, facet = tag.split(":")
-        filed = sample.filed.setdefault((kind, key), _unfiled())[facet]
+        filed = _filed(sample, (kind, key))[facet]
         if slug not in filed:  # an expert both speaking and moderating counts once
             filed.append(slug)
         labels[facet][slug] = name
@@ -163,7 +163,7 @@ def _sample(kinds: list[Kind], ordered: dict[str, object], by_relevance: bool, s
     for filed in sample.filed.values():
         filed["region"] = _with_broader(filed["region"], broader)
     for row in rows:
-        filed = sample.filed.setdefault(row.key, _unfiled())
+        filed = _filed(sample, row.key)
         filed["kind"].append(row.kind)
         if row.type_id is not None:
             filed["type"].append(named["type"][row.type_id])
@@ -186,8 +186,12 @@ def _with_broader(regions: list[str], broader: dict[str, str | None]) -> list[st
     return found
 
 
-def _unfiled() -> dict[str, list]:
-    return {name: [] for name in SearchForm.FACETS}
+def _filed(sample: Sample, key: tuple[str, int]) -> dict[str, list]:
+    """What the result ``key`` is filed under, by facet (empty lists until read)."""
+    filed = sample.filed.get(key)
+    if filed is None:
+        filed = sample.filed[key] = {name: [] for name in SearchForm.FACETS}
+    return filed
 
 
 def _labels_and_links(kinds: list[Kind], keys: dict[str, list[int]], using: str):

@@ -88,3 +88,19 @@ def test_a_summary_shown_without_a_match_is_cut_between_words(client, commit):
     (snippet,) = snippets(client, "atlas")
     assert not re.search(r"[,.]…", snippet)
     assert snippet.count("…") <= 1
+
+
+def test_a_snippet_shows_the_body_as_last_edited(client, commit):
+    """On Postgres snippets come from text stored with the search vector: an edit to the body
+    reaches them as it reaches the vector."""
+    with commit():
+        memo = PublicationFactory(title="Grid", summary="", body="<p>Transformers are scarce this year.</p>")
+    assert "Transformers are scarce" in snippets(client, "transformers")[0]
+
+    with commit():
+        memo.body = "<p>Transformers are <em>plentiful</em> again, says the regulator.</p>"
+        memo.save()
+
+    (snippet,) = snippets(client, "transformers")
+    assert "Transformers are plentiful again" in snippet
+    assert "scarce" not in snippet
