@@ -164,18 +164,26 @@ def of_request(request) -> str | None:
 KEPT_SECONDS = 600
 
 
-def kept(request, name: str, read):
+def kept(request, name: str, read, until=None):
     """``read()``, kept in the cache under the version of ``request``'s page (``KEPT_SECONDS``
-    at most): for what every page shows and only an edit changes, such as the newsletters the
-    sign-up form lists. Read afresh when there is no version (``of_request``)."""
+    at most): for what every page shows and only an edit changes, such as the menus and the
+    newsletters the sign-up form lists. ``until(value)``, if given, is the moment (a timestamp,
+    or None) a value stops being good under the same version: a menu leading to a page
+    scheduled for later. Read afresh when there is no version (``of_request``)."""
     version = of_request(request) if request is not None else None
     if version is None:
         return read()
     key = f"redcell:kept:{version}:{name}"
+    now = timezone.now().timestamp()
     value = get_cached(key)
-    if value is None:
-        value = read()
-        set_cached(key, value, timeout=KEPT_SECONDS)
+    moment = until(value) if until is not None and value is not None else None
+    if value is not None and (moment is None or moment > now):
+        return value
+    value = read()
+    moment = until(value) if until is not None else None
+    lifetime = KEPT_SECONDS if moment is None else min(KEPT_SECONDS, int(moment - now))
+    if lifetime > 0:
+        set_cached(key, value, timeout=lifetime)
     return value
 
 

@@ -16,7 +16,6 @@ from core import content_version, surrogates
 
 from .models import LISTS, MenuItem, Page
 
-KEPT_SECONDS = 600
 DEFAULT = {
     MenuItem.Menu.HEADER: ["publications", "research-areas", "experts", "subscribe"],
     MenuItem.Menu.FOOTER: ["publications", "research-areas", "experts"],
@@ -64,28 +63,14 @@ def read() -> dict:
     return {"menus": menus, "keys": sorted(keys), "until": min(scheduled, default=None)}
 
 
-def _kept_or_read(request) -> dict:
-    version = content_version.of_request(request)
-    if version is None:
-        return read()
-    key = f"redcell:menus:{version}"
-    now = timezone.now().timestamp()
-    entry = content_version.get_cached(key)
-    if entry is not None and (entry["until"] is None or entry["until"] > now):
-        return entry
-    entry = read()
-    lifetime = KEPT_SECONDS if entry["until"] is None else min(KEPT_SECONDS, int(entry["until"] - now))
-    if lifetime > 0:
-        content_version.set_cached(key, entry, timeout=lifetime)
-    return entry
-
-
 def menus_for(request) -> dict[str, list]:
     """The menus of the page ``request`` renders, which names them for edge purges: any change
     to a menu (``all-menuitem``) or to a page one leads to."""
     found = getattr(request, "site_menus", None)
     if found is None:
-        found = request.site_menus = _kept_or_read(request)
+        found = request.site_menus = content_version.kept(
+            request, "menus", read, until=lambda entry: entry["until"]
+        )
     surrogates.shows_all(MenuItem)
     surrogates.add(*found["keys"])
     return found["menus"]
